@@ -1,0 +1,13 @@
+export { activation, activationIds } from "./activations";
+export { CATALOG } from "./catalog";
+export type { Activation, ActivationEntry, Formulas, ParamSpec, Params, Scalar } from "./activation";
+export { show } from "./show";
+export { JUPYTER_DISPLAY, displayBundle, isDisplayable, kernelHook } from "./display";
+export type { Displayable, DisplayOptions, KernelHook, MimeBundle } from "./display";
+export { Figure } from "./figure/figure";
+export { activationFigure, linspace } from "./figure/activation-figure";
+export type { ActivationFigureOptions } from "./figure/activation-figure";
+export { MIME_TYPE } from "./figure/payload";
+export type { ActivationPayload, ActivationSeries, Payload } from "./figure/payload";
+export { toSvg } from "./svg/to-svg";
+export { validatePayload, KINDS } from "./figure/validate";

@@ -1,0 +1,32 @@
+/** Escapes text for XML content and attribute values, so labels can never become markup. */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+}
+
+/** Builds `<name a="v" …>children</name>`; attribute values are escaped, children must already be XML. */
+export function el(name: string, attrs: Record<string, string | number | undefined>, ...children: string[]): string {
+  let s = "<" + name;
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined) s += ` ${k}="${escapeXml(String(v))}"`;
+  }
+  return children.length ? `${s}>${children.join("")}</${name}>` : `${s}/>`;
+}
+
+/** A text node: the string is escaped, never parsed. */
+export function text(attrs: Record<string, string | number | undefined>, content: string): string {
+  return el("text", attrs, escapeXml(content));
+}
+
+/** A `<title>` child, which browsers show as a hover tooltip without any script. */
+export function title(content: string): string {
+  return el("title", {}, escapeXml(content));
+}
+
+/** Formats a number compactly for labels: 4 significant digits, no trailing zeros. */
+export function fmt(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  return String(Number(v.toPrecision(digits)));
+}

@@ -1,0 +1,104 @@
+"""Every notebook runs top to bottom on the actigrad kernel and exports to HTML with its figures as SVG."""
+
+import base64
+import html.parser
+import time
+import xml.etree.ElementTree as ET
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter
+
+from actigrad_renderer.export import ActigradHTMLExporter
+from conftest import KERNEL_NAME, MIME, NOTEBOOKS
+
+SVG = "{http://www.w3.org/2000/svg}"
+NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+TIMINGS = {}
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOK_PATHS, f"no notebooks in {NOTEBOOKS}"
+
+
+@pytest.fixture(scope="module", params=NOTEBOOK_PATHS, ids=[p.name for p in NOTEBOOK_PATHS])
+def executed(request):
+    path = request.param
+    nb = nbformat.read(path, as_version=4)
+    assert nb.metadata.kernelspec.name == KERNEL_NAME, f"{path.name} must use the actigrad kernel"
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), f"{path.name} must be committed without outputs"
+    t = time.perf_counter()
+    NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=120, resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    TIMINGS[path.name] = time.perf_counter() - t
+    return path, nb
+
+
+def outputs(nb):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+
+
+def test_runs_without_errors(executed):
+    path, nb = executed
+    errors = [o for o in outputs(nb) if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr")]
+    assert not errors, f"{path.name}: {errors}"
+    print(f"{path.name} executed in {TIMINGS[path.name]:.2f} s")
+
+
+def test_figures_carry_json_svg_and_text_in_one_output(executed):
+    path, nb = executed
+    figs = [o for o in outputs(nb) if MIME in o.get("data", {})]
+    assert figs, f"{path.name} shows no actigrad figure"
+    for o in figs:
+        assert isinstance(o.data[MIME], dict), "the payload must be JSON, not a string"
+        assert {"image/svg+xml", "text/plain"} <= set(o.data)
+
+
+def drawn_paths(svg_text):
+    root = ET.fromstring(svg_text)
+    return [p for p in root.iter(SVG + "path") if len(p.get("d", "")) > 50]
+
+
+class SvgCollector(html.parser.HTMLParser):
+    """Collects each inline <svg> of actigrad figures and each SVG <img> from an HTML page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.inline, self.images, self._depth, self._paths = [], [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg":
+            self._depth += 1
+            if self._depth == 1:
+                self._paths = 0
+        elif tag == "path" and self._depth and len(a.get("d", "")) > 50:
+            self._paths += 1
+        elif tag == "img" and a.get("src", "").startswith("data:image/svg+xml;base64,"):
+            self.images.append(base64.b64decode(a["src"].split(",", 1)[1]).decode())
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self._depth -= 1
+            if self._depth == 0:
+                self.inline.append(self._paths)
+
+
+def test_actigrad_html_export_inlines_every_figure_as_svg(executed):
+    path, nb = executed
+    n = sum(MIME in o.get("data", {}) for o in outputs(nb))
+    body, _ = ActigradHTMLExporter().from_notebook_node(nb)
+    page = SvgCollector()
+    page.feed(body)
+    drawn = [k for k in page.inline if k > 0]
+    assert len(drawn) >= n, f"{path.name}: {n} figures but {len(drawn)} inline SVGs that draw paths"
+    assert "<title>" in body
+
+
+def test_stock_html_export_keeps_every_figure_as_svg_image(executed):
+    path, nb = executed
+    n = sum(MIME in o.get("data", {}) for o in outputs(nb))
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    page = SvgCollector()
+    page.feed(body)
+    assert len([s for s in page.images if drawn_paths(s)]) >= n
