@@ -1,6 +1,21 @@
 // The small part of plotly.js that the renderer uses.
 declare module "plotly.js-dist-min" {
-  export function react(el: HTMLElement, data: object[], layout: object, config?: object): Promise<HTMLElement>;
+  export interface PlotlyPoint {
+    x: number;
+    y: number;
+    pointIndex: number;
+    curveNumber: number;
+    customdata?: unknown;
+    data: { meta?: unknown };
+  }
+  export interface PlotlyEvent {
+    points: PlotlyPoint[];
+  }
+  export interface PlotlyElement extends HTMLElement {
+    on(event: "plotly_hover" | "plotly_click", cb: (e: PlotlyEvent) => void): void;
+    on(event: "plotly_unhover", cb: () => void): void;
+  }
+  export function react(el: HTMLElement, data: object[], layout: object, config?: object): Promise<PlotlyElement>;
   export function purge(el: HTMLElement): void;
-  export const Plots: { resize(el: HTMLElement): void };
+  export const Plots: { resize(el: HTMLElement): Promise<void> | void };
 }

@@ -79,6 +79,8 @@ export interface TrainingHistory {
   /** One or more loss curves over `steps`, e.g. "train" and "test", or one per compared run. */
   losses: { name: string; values: number[] }[];
   layers: LayerTrace[];
+  /** The ε behind `saturated` (|f′(z)| < ε); optional, shown in the figure when given. */
+  epsilon?: number;
   /** Progress for the live line: steps done of total, wall time so far. */
   progress?: { step: number; total: number; elapsedMs: number };
 }

@@ -1,5 +1,13 @@
+// The JSON every actigrad figure sends: one versioned MIME type, one shape per `kind`.
+// NB: lib/schema/payload.schema.json describes the same shapes; validate.ts checks them, and a unit
+// test checks that the schema and the validator agree. Change all three together.
+import type { GraphEdge, GraphNode, GraphPath } from "./data";
+
 /** The MIME type of every actigrad figure. The version is part of the type, as plotly does. */
 export const MIME_TYPE = "application/vnd.actigrad.v1+json";
+
+/** An interval [from, to] on the x axis. */
+export type Interval = [number, number];
 
 /** One activation's curves sampled on the figure's shared x grid. */
 export interface ActivationSeries {
@@ -10,6 +18,8 @@ export interface ActivationSeries {
   f: number[];
   df: number[];
   d2f: number[];
+  /** Where |f′(x)| < ε (the figure's `epsilon`), as disjoint sorted intervals: the saturated regions. */
+  saturated?: Interval[];
 }
 
 /** kind "activation": one or more activations, with f, f′ and f″ over a range. */
@@ -19,7 +29,107 @@ export interface ActivationPayload {
   title: string;
   x: number[];
   series: ActivationSeries[];
+  /** The saturation threshold of `series[].saturated`. */
+  epsilon?: number;
+  /** Which curves are drawn at first; the Lab figure can toggle each. Default f and f′. */
+  show?: { f: boolean; df: boolean; d2f: boolean };
+}
+
+/** A node placed for drawing: the producer's node plus its position in [0, 1]². */
+export interface PlacedNode extends GraphNode {
+  x: number;
+  y: number;
+}
+
+/** One parameter's explanation as drawn: its paths (maybe the largest few of many) and their sum. */
+export interface NetworkExplanation {
+  param: string;
+  paramLabel: string;
+  /** The paths shown, largest |product| first. */
+  paths: GraphPath[];
+  /** How many further paths were left out to keep the payload small; their products are in `sum`. */
+  omitted: number;
+  /** Σ of all path products (shown and omitted). */
+  sum: number;
+  /** The parameter's gradient from backward(). */
+  grad: number;
+}
+
+/** kind "network": a computational graph with values, local derivatives and the chain rule per parameter. */
+export interface NetworkPayload {
+  version: 1;
+  kind: "network";
+  title: string;
+  nodes: PlacedNode[];
+  edges: GraphEdge[];
+  explanations: NetworkExplanation[];
+  /** The parameter highlighted at first (a `param` of `explanations`), if any. */
+  selected?: string;
+}
+
+/** A polyline over steps. */
+export interface Trace {
+  name: string;
+  x: number[];
+  y: number[];
+}
+
+/** One layer's curves: gradient norm, saturated fraction, dead fraction (empty `y` if not recorded). */
+export interface LayerTraces {
+  name: string;
+  gradNorm: Trace;
+  saturated: Trace;
+  dead: Trace;
+}
+
+/** Progress of a running training, for the live line. */
+export interface Progress {
+  step: number;
+  total: number;
+  elapsedMs: number;
+}
+
+/** kind "training": losses, per-layer gradient norms, saturated/dead fractions; updated live. */
+export interface TrainingPayload {
+  version: 1;
+  kind: "training";
+  title: string;
+  losses: Trace[];
+  layers: LayerTraces[];
+  /** Whether the loss axis is logarithmic (all losses positive and spanning more than a decade). */
+  lossLog: boolean;
+  /** The threshold behind the saturated fractions, if the producer said. */
+  epsilon?: number;
+  progress?: Progress;
+}
+
+/** One panel of the landscape: the loss grid, its contour levels, the descent path and gradient arrows. */
+export interface LandscapePanel {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  x: number[];
+  y: number[];
+  /** z[j][i] at (x[i], y[j]). */
+  z: number[][];
+  /** Evenly spaced contour levels, shared by plotly and the SVG. */
+  levels: { start: number; end: number; size: number };
+  /** The descent path; `step` is the original step index of each kept point (the path may be decimated). */
+  path: { x: number[]; y: number[]; loss: number[]; step: number[] };
+  /** Arrow tails (x, y) and the negative gradient (u, v) there; drawn as (x, y) → (x + scale·u, y + scale·v). */
+  arrows?: { x: number[]; y: number[]; u: number[]; v: number[]; scale: number };
+}
+
+/** kind "landscape": one or more 2-D loss slices side by side. */
+export interface LandscapePayload {
+  version: 1;
+  kind: "landscape";
+  title: string;
+  panels: LandscapePanel[];
 }
 
 /** Every payload kind; the renderer switches on `kind`. */
-export type Payload = ActivationPayload;
+export type Payload = ActivationPayload | NetworkPayload | TrainingPayload | LandscapePayload;
+
+/** The payload size the builders stay under (bytes of JSON). */
+export const PAYLOAD_BUDGET = 1_000_000;

@@ -1,34 +1,79 @@
-import type { ActivationPayload } from "../figure/payload";
-import { panel } from "./panel";
+import type { ActivationPayload, ActivationSeries } from "../figure/payload";
+import { card, legend, panel, type Band, type Line } from "./panel";
 import { INK, PALETTE } from "./palette";
-import { el, fmt, text } from "./xml";
+import { el, fmt, text, title } from "./xml";
 
-/** f and f′ side by side, one colour per activation, with a legend and hover titles. */
+const CURVES = [
+  { key: "f", name: "f(x)" },
+  { key: "df", name: "f′(x)" },
+  { key: "d2f", name: "f″(x)" },
+] as const;
+
+/** Where |f′| is largest: the steepest point, where the static figure draws its tangent. */
+function steepest(s: ActivationSeries): number {
+  let best = -1;
+  for (let i = 0; i < s.df.length; i++) if (Number.isFinite(s.df[i]) && Number.isFinite(s.f[i]) && (best < 0 || Math.abs(s.df[i]) > Math.abs(s.df[best]))) best = i;
+  return best;
+}
+
+/**
+ * The visible curves (f, f′, f″ per `show`) side by side, one colour per activation, saturated
+ * regions shaded, the tangent at each activation's steepest point, a legend and hover titles.
+ */
 export function activationSvg(p: ActivationPayload): string {
+  const shown = CURVES.filter((c) => (p.show ? p.show[c.key] : c.key !== "d2f"));
+  const curves = shown.length ? shown : [CURVES[0]];
   const W = 760;
-  const H = 330;
-  const box = { top: 52, width: 300, height: 200 };
-  const hover = (s: ActivationPayload["series"][number]) => (i: number) =>
+  const left = 55;
+  const gap = 55;
+  const pw = (W - left - 20 - gap * (curves.length - 1)) / curves.length;
+  const box = { top: 52, width: pw, height: 200 };
+  const color = (k: number) => PALETTE[k % PALETTE.length];
+  const hover = (s: ActivationSeries) => (i: number) =>
     `${s.label}: x = ${fmt(p.x[i])}, f(x) = ${fmt(s.f[i])}, f′(x) = ${fmt(s.df[i])}, f″(x) = ${fmt(s.d2f[i])}`;
-  const fLines = p.series.map((s, k) => ({ x: p.x, y: s.f, color: PALETTE[k % PALETTE.length], hover: hover(s) }));
-  const dfLines = p.series.map((s, k) => ({ x: p.x, y: s.df, color: PALETTE[k % PALETTE.length], hover: hover(s) }));
-  const legend = p.series.map((s, k) =>
-    el(
-      "g",
-      {},
-      el("line", { x1: 60 + k * 150, x2: 84 + k * 150, y1: H - 22, y2: H - 22, stroke: PALETTE[k % PALETTE.length], "stroke-width": 3 }),
-      text({ x: 90 + k * 150, y: H - 18, fill: INK.text }, s.label),
-    ),
-  );
-  return el(
-    "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, "font-family": "sans-serif", "font-size": 11 },
-    el("rect", { width: W, height: H, fill: INK.background, rx: 4 }),
-    text({ x: W / 2, y: 22, "text-anchor": "middle", "font-size": 14, fill: INK.text }, p.title),
-    panel({ left: 60, ...box }, "f(x)", fLines),
-    panel({ left: 430, ...box }, "f′(x)", dfLines),
-    text({ x: 210, y: 52 + 200 + 30, "text-anchor": "middle", fill: INK.muted }, "x"),
-    text({ x: 580, y: 52 + 200 + 30, "text-anchor": "middle", fill: INK.muted }, "x"),
-    ...legend,
-  );
+  const eps = p.epsilon ?? 0;
+  // NB: the bands carry no <title> of their own; the key below lists them, so point hovers come first.
+  const bands: Band[] = p.series.flatMap((s, k) => (s.saturated ?? []).map(([from, to]) => ({ from, to, color: color(k) })));
+  const hoverPoints = Math.max(15, Math.floor(41 / p.series.length));
+  const panels = curves.map((c, j) => {
+    const lines: Line[] = p.series.map((s, k) => ({ x: p.x, y: s[c.key], color: color(k), hover: hover(s) }));
+    const drawn = panel({ box: { left: left + j * (pw + gap), ...box }, title: c.name, xLabel: "x", lines, bands, hoverPoints });
+    if (c.key !== "f") return drawn.svg;
+    // The tangent at the steepest point: its slope is f′ there, the most the activation can pass back.
+    const tangents = p.series.map((s, k) => {
+      const i = steepest(s);
+      if (i < 0) return "";
+      const x0 = p.x[i];
+      const y = (x: number) => s.f[i] + s.df[i] * (x - x0);
+      const [sx, sy] = [drawn.sx, drawn.sy];
+      // Half a window of ±1/8 of the range, shortened so the segment stays inside the panel's y range.
+      const [lo, hi] = sy.domain;
+      const slope = Math.abs(s.df[i]);
+      const half = Math.min((p.x[p.x.length - 1] - p.x[0]) / 8, slope > 0 ? Math.min(hi - s.f[i], s.f[i] - lo) / slope : Infinity);
+      return el(
+        "g",
+        {},
+        title(`${s.label}: tangent at x₀ = ${fmt(x0)} with slope f′(x₀) = ${fmt(s.df[i])}`),
+        el("line", { x1: sx(x0 - half).toFixed(1), y1: sy(y(x0 - half)).toFixed(1), x2: sx(x0 + half).toFixed(1), y2: sy(y(x0 + half)).toFixed(1), stroke: color(k), "stroke-width": 1.5, "stroke-dasharray": "4 3" }),
+        el("circle", { cx: sx(x0).toFixed(1), cy: sy(s.f[i]).toFixed(1), r: 3, fill: color(k) }),
+      );
+    });
+    return drawn.svg + tangents.join("");
+  });
+  const entries = p.series.map((s, k) => ({ label: s.label, color: color(k), hover: `${s.label}: ${s.latex.f}; ${s.latex.df}` }));
+  const leg = legend(entries, left, 52 + 200 + 58, W - 20);
+  const where = p.series
+    .filter((s) => s.saturated?.length)
+    .map((s) => `${s.label} saturated: |f′(x)| < ${fmt(eps)} for x in ${s.saturated!.map(([a, b]) => `[${fmt(a)}, ${fmt(b)}]`).join(" and ")}`);
+  const key = bands.length
+    ? el(
+        "g",
+        {},
+        title(where.join("; ")),
+        el("rect", { x: left, y: leg.bottom + 10, width: 24, height: 10, fill: INK.muted, "fill-opacity": 0.25 }),
+        text({ x: left + 30, y: leg.bottom + 19, fill: INK.muted }, `shaded: saturated, |f′(x)| < ${fmt(eps)} (hover for where); dashed: the tangent at the steepest point`),
+      )
+    : "";
+  const H = leg.bottom + (bands.length ? 34 : 16);
+  return card(W, H, p.title, ...panels, leg.svg, key);
 }

@@ -26,6 +26,17 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   return ticks;
 }
 
+/** Ticks for a log₁₀ axis whose domain is in decades [lo, hi]: whole decades, thinned to at most about 6. */
+export function logTicks(lo: number, hi: number): number[] {
+  const a = Math.ceil(lo - 1e-9);
+  const b = Math.floor(hi + 1e-9);
+  if (b < a) return niceTicks(lo, hi, 3);
+  const step = Math.max(1, Math.ceil((b - a + 1) / 6));
+  const out: number[] = [];
+  for (let t = a; t <= b; t += step) out.push(t);
+  return out;
+}
+
 /** The finite min and max of several arrays, padded by `pad` of the span; [−1, 1] if there are none. */
 export function extent(arrays: readonly (readonly number[])[], pad = 0.05): [number, number] {
   let lo = Infinity;

@@ -1,10 +1,19 @@
 import type { Payload } from "../figure/payload";
 import { activationSvg } from "./activation-svg";
+import { landscapeSvg } from "./landscape-svg";
+import { networkSvg } from "./network-svg";
+import { trainingSvg } from "./training-svg";
 
-/** The static SVG of any payload kind. */
+/** The static SVG of any payload kind: self-contained, no scripts or URLs, hover text in `<title>`s. */
 export function toSvg(p: Payload): string {
   switch (p.kind) {
     case "activation":
       return activationSvg(p);
+    case "network":
+      return networkSvg(p);
+    case "training":
+      return trainingSvg(p);
+    case "landscape":
+      return landscapeSvg(p);
   }
 }

@@ -1,0 +1,188 @@
+import type { PlotlyElement } from "plotly.js-dist-min";
+import type { ActivationPayload } from "actigrad/dist/figure/payload";
+import { fmt } from "actigrad/dist/svg/xml";
+import type { Theme } from "../theme";
+import { axis, baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
+
+export const CURVES = [
+  { key: "f", name: "f(x)", dash: "solid" },
+  { key: "df", name: "f′(x)", dash: "dash" },
+  { key: "d2f", name: "f″(x)", dash: "dot" },
+] as const;
+type CurveKey = (typeof CURVES)[number]["key"];
+
+export interface ActivationState {
+  show: Record<CurveKey, boolean>;
+  /** The tangent lens: an index into x, or undefined when the pointer is away. */
+  lens?: number;
+}
+
+/** Half-width of the tangent segment: ±1/8 of the range, shortened to stay inside the y range of f. */
+function tangentHalf(p: ActivationPayload, f0: number, slope: number, lo: number, hi: number): number {
+  const w = (p.x[p.x.length - 1] - p.x[0]) / 8;
+  const s = Math.abs(slope);
+  return s > 0 ? Math.max(0, Math.min(w, (hi - f0) / s, (f0 - lo) / s)) : w;
+}
+
+function extent(arrays: number[][]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const a of arrays) for (const v of a) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  return lo <= hi ? [lo, hi] : [-1, 1];
+}
+
+/** f, f′, f″ in stacked rows sharing x; saturated regions shaded; the tangent lens at `state.lens`. */
+export function activationPlot(p: ActivationPayload, state: ActivationState, t: Theme): PlotlyFigure {
+  const shown = CURVES.filter((c) => state.show[c.key]);
+  const rows = shown.length ? shown : [CURVES[0]];
+  const gap = 0.07;
+  const hRow = (1 - gap * (rows.length - 1)) / rows.length;
+  const color = (k: number) => t.colors[k % t.colors.length];
+  const data: object[] = [];
+  const layout = baseLayout(p.title, t, 150 + 190 * rows.length);
+  rows.forEach((c, r) => {
+    const yName = r === 0 ? "y" : `y${r + 1}`;
+    const top = 1 - r * (hRow + gap);
+    layout[r === 0 ? "yaxis" : `yaxis${r + 1}`] = axis(t, { domain: [top - hRow, top], title: { text: c.name } });
+    p.series.forEach((s, k) => {
+      data.push({
+        type: "scatter",
+        mode: "lines",
+        name: plotText(s.label),
+        legendgroup: s.id,
+        showlegend: r === 0,
+        x: p.x,
+        y: s[c.key],
+        xaxis: "x",
+        yaxis: yName,
+        line: { color: color(k), width: 2, dash: c.dash },
+        // NB: no plotly hover label: the lens readout below the plot shows every value.
+        hoverinfo: "none",
+      });
+    });
+  });
+  layout.xaxis = axis(t, { anchor: rows.length === 1 ? "y" : `y${rows.length}`, title: { text: "x" }, range: [p.x[0], p.x[p.x.length - 1]] });
+  const shapes: object[] = [];
+  p.series.forEach((s, k) => {
+    for (const [x0, x1] of s.saturated ?? []) {
+      shapes.push({ type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: color(k), opacity: 0.13, line: { width: 0 }, layer: "below" });
+    }
+  });
+  const i = state.lens;
+  if (i !== undefined && i >= 0 && i < p.x.length) {
+    const x0 = p.x[i];
+    shapes.push({ type: "line", xref: "x", yref: "paper", x0, x1: x0, y0: 0, y1: 1, line: { color: t.accent, width: 1, dash: "dot" } });
+    const fRow = rows.findIndex((c) => c.key === "f");
+    if (fRow >= 0) {
+      const [lo, hi] = extent(p.series.map((s) => s.f));
+      p.series.forEach((s, k) => {
+        const f0 = s.f[i];
+        const d0 = s.df[i];
+        if (!Number.isFinite(f0) || !Number.isFinite(d0)) return;
+        const w = tangentHalf(p, f0, d0, lo, hi);
+        const yName = fRow === 0 ? "y" : `y${fRow + 1}`;
+        data.push({ type: "scatter", mode: "lines", x: [x0 - w, x0 + w], y: [f0 - d0 * w, f0 + d0 * w], xaxis: "x", yaxis: yName, line: { color: color(k), width: 2.5, dash: "dash" }, hoverinfo: "skip", showlegend: false, meta: "lens" });
+      });
+    }
+    rows.forEach((c, r) => {
+      const yName = r === 0 ? "y" : `y${r + 1}`;
+      data.push({ type: "scatter", mode: "markers", x: p.series.map(() => x0), y: p.series.map((s) => s[c.key][i]), xaxis: "x", yaxis: yName, marker: { color: p.series.map((_, k) => color(k)), size: 8, line: { color: t.paper, width: 1 } }, hoverinfo: "skip", showlegend: false, meta: "lens" });
+    });
+  }
+  Object.assign(layout, { shapes, hovermode: "x", dragmode: "zoom", uirevision: "activation" });
+  return { data, layout };
+}
+
+/** The readout lines of the tangent lens at x index i. */
+export function lensReadout(p: ActivationPayload, i: number): string[] {
+  const x0 = p.x[i];
+  const eps = p.epsilon ?? 0;
+  return [
+    `x₀ = ${fmt(x0)}`,
+    ...p.series.map((s) => {
+      const sat = Math.abs(s.df[i]) < eps ? ` — saturated: |f′| < ${fmt(eps)}` : "";
+      return `${s.label}: f(x₀) = ${fmt(s.f[i])}, f′(x₀) = ${fmt(s.df[i])}, f″(x₀) = ${fmt(s.d2f[i])}; tangent y = ${fmt(s.f[i])} + ${fmt(s.df[i])}·(x − ${fmt(x0)})${sat}`;
+    }),
+  ];
+}
+
+/** Toggles for f, f′, f″; the formulas, typeset; the tangent lens following the pointer. */
+export class ActivationView implements View<ActivationPayload> {
+  private p!: ActivationPayload;
+  private state: ActivationState = { show: { f: true, df: true, d2f: false } };
+  private toggles = h("div", "jp-RenderedActigrad-toggles");
+  private formulas = h("div", "jp-RenderedActigrad-formulas");
+  private readout = h("div", "jp-RenderedActigrad-readout");
+  private formulaKey = "";
+  private initialised = false;
+
+  constructor(private host: Host) {
+    host.top.append(this.toggles, this.formulas);
+    host.bottom.append(this.readout);
+    this.readout.textContent = "Hover the plot: the tangent lens shows x₀, f, f′, f″ and the tangent line there.";
+    for (const c of CURVES) {
+      const label = h("label", "jp-RenderedActigrad-toggle");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.dataset.curve = c.key;
+      box.addEventListener("change", () => {
+        this.state.show[c.key] = box.checked;
+        this.syncToggles();
+        this.host.redraw();
+      });
+      label.append(box, document.createTextNode(` ${c.name}`));
+      this.toggles.append(label);
+    }
+  }
+
+  setPayload(p: ActivationPayload): void {
+    this.p = p;
+    if (!this.initialised && p.show) this.state.show = { ...p.show };
+    this.initialised = true;
+    if (this.state.lens !== undefined && this.state.lens >= p.x.length) this.state.lens = undefined;
+    this.syncToggles();
+    const key = JSON.stringify(p.series.map((s) => [s.label, s.latex]));
+    if (key !== this.formulaKey) this.renderFormulas(key);
+  }
+
+  private syncToggles(): void {
+    const boxes = Array.from(this.toggles.querySelectorAll("input"));
+    const on = boxes.filter((b) => this.state.show[b.dataset.curve as CurveKey]).length;
+    for (const b of boxes) {
+      b.checked = this.state.show[b.dataset.curve as CurveKey];
+      b.disabled = b.checked && on === 1; // NB: keep at least one curve drawn
+    }
+  }
+
+  private renderFormulas(key: string): void {
+    this.formulaKey = key;
+    this.formulas.replaceChildren();
+    for (const s of this.p.series) {
+      const row = h("div", "jp-RenderedActigrad-formula");
+      row.append(h("span", "jp-RenderedActigrad-formula-label", `${s.label}:`));
+      for (const k of ["f", "df", "d2f"] as const) {
+        const tex = h("span", "jp-RenderedActigrad-tex", `\\(${s.latex[k]}\\)`);
+        tex.dataset.curve = k;
+        row.append(tex);
+      }
+      this.formulas.append(row);
+    }
+    // NB: only the formula spans are typeset; labels stay plain text. Without a typesetter the LaTeX shows as source.
+    if (!this.host.typeset(this.formulas)) this.formulas.classList.add("jp-mod-raw");
+  }
+
+  figure(t: Theme): PlotlyFigure {
+    return activationPlot(this.p, this.state, t);
+  }
+
+  bind(gd: PlotlyElement): void {
+    gd.on("plotly_hover", (e) => {
+      const pt = e.points.find((q) => q.data.meta !== "lens");
+      if (!pt || pt.pointIndex === this.state.lens) return;
+      this.state.lens = pt.pointIndex;
+      this.readout.replaceChildren(...lensReadout(this.p, pt.pointIndex).map((line) => h("div", "jp-RenderedActigrad-readout-line", line)));
+      this.readout.classList.add("jp-mod-active");
+      this.host.redraw();
+    });
+  }
+}
