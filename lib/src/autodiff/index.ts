@@ -1,5 +1,5 @@
 export { Value, value, input, sum, activate, topoSort, adjoints, localDerivative, localLabel } from "./value";
-export type { ValueRole, ActivationLike } from "./value";
+export type { ValueRole } from "./value";
 export { explain, ChainRule, nodeId } from "./explain";
 export type { ChainRuleFormat, ExplainOptions } from "./explain";
 export { toNetworkGraph } from "./graph";

@@ -1,5 +1,6 @@
 import type { Activation } from "../activation";
 import { activation } from "../activations";
+import type { ActivationLike } from "../nn/activate";
 
 // Operation codes. NB: plain numbers, not a const enum, so per-file transpilers (vitest, tslab) inline nothing wrong.
 export const LEAF = 0, ADD = 1, SUB = 2, MUL = 3, DIV = 4, POW = 5, EXP = 6, LOG = 7, ACT = 8, NEG = 9, SUM = 10;
@@ -138,8 +139,6 @@ export class Value {
   }
 }
 
-/** What `act` accepts. */
-export type ActivationLike = string | Activation | { id: string; params?: Readonly<Record<string, number>> };
 
 /** A parameter leaf (it gets a gradient and is explained in graph exports). */
 export function value(data: number, label?: string): Value {

@@ -34,8 +34,8 @@ export function applyFdf(act: Activation, x: Float64Array, out: Float64Array, dO
   }
 }
 
-/** What a layer or a Value accepts as an activation: a catalog id, optionally with parameters, or a bound Activation. */
-export type ActivationSpec = string | Activation | { id: string; params?: Readonly<Record<string, number>> };
+/** What a layer or a Value accepts as an activation: a catalog id, `{ id, params }`, or a bound Activation. */
+export type ActivationLike = string | Activation | { id: string; params?: Readonly<Record<string, number>> };
 
 const IDENTITY_IDS = ["identity", "linear"];
 
@@ -43,7 +43,7 @@ const IDENTITY_IDS = ["identity", "linear"];
  * Resolves a spec to a bound Activation; null means the identity (no elementwise work at all).
  * Unknown ids throw the catalog's error, which lists the valid ids.
  */
-export function resolveActivation(spec: ActivationSpec | null | undefined): Activation | null {
+export function resolveActivation(spec: ActivationLike | null | undefined): Activation | null {
   if (spec === null || spec === undefined) return null;
   if (typeof spec === "string") {
     if (IDENTITY_IDS.includes(spec)) return null;

@@ -1,5 +1,5 @@
 import type { Activation } from "../activation";
-import { applyF, applyFdf, canDie, resolveActivation, type ActivationSpec } from "./activate";
+import { applyF, applyFdf, canDie, resolveActivation, type ActivationLike } from "./activate";
 import { gemmNN, gemmNT, gemmTN } from "./gemm";
 import { initWeights, type InitName } from "./init";
 import type { Param } from "./param";
@@ -8,7 +8,7 @@ import type { Rng } from "./rng";
 /** Options of one dense layer. */
 export interface DenseOptions {
   /** Any catalog activation (id, `{ id, params }` or an Activation); "identity" (the default) does no elementwise work. */
-  activation?: ActivationSpec;
+  activation?: ActivationLike;
   /** Weight initializer (default "glorot_uniform"); biases start at 0. */
   init?: InitName;
   /** Weight normalization (Salimans & Kingma 2016): w = g·v/‖v‖ per output unit, trained through g and v. */

@@ -3,7 +3,7 @@ export { tensor, fromRows, toRows, shapeOf, isTensor } from "./tensor";
 export type { Tensor } from "./tensor";
 export { gemmNN, gemmTN, gemmNT } from "./gemm";
 export { applyF, applyFdf, resolveActivation } from "./activate";
-export type { ActivationSpec } from "./activate";
+export type { ActivationLike } from "./activate";
 export { INITIALIZERS, initWeights } from "./init";
 export type { InitName } from "./init";
 export { scalarName } from "./param";

@@ -1,4 +1,4 @@
-import type { ActivationSpec } from "./activate";
+import type { ActivationLike } from "./activate";
 import { Dense } from "./dense";
 import type { InitName } from "./init";
 import { checkLoss, computeLoss, targetColsOk, type LossName } from "./losses";
@@ -216,9 +216,9 @@ export function sequential(layers: readonly Dense[], options: SequentialOptions 
 /** Options of `mlp`. */
 export interface MlpOptions extends SequentialOptions {
   /** Hidden layers' activation (default "tanh"). */
-  activation?: ActivationSpec;
+  activation?: ActivationLike;
   /** Output layer's activation (default "identity": logits for the *_with_logits losses). */
-  output?: ActivationSpec;
+  output?: ActivationLike;
   init?: InitName;
   weightNorm?: boolean;
   /** Layer names, one per layer (default dense0, dense1, …). */

@@ -174,7 +174,13 @@ function nonFinite(
   if (!layer) {
     let bad = -1;
     for (let i = 0; i < ylen && bad < 0; i++) if (!Number.isFinite(y[i])) bad = i;
-    where = bad >= 0 ? `every layer is finite, but the targets hold ${y[bad]} (batch element ${bad})` : "every layer is finite: the loss itself overflowed";
+    if (bad >= 0) where = `every layer is finite, but the targets hold ${y[bad]} (batch element ${bad})`;
+    else {
+      const last = model.layers[model.layers.length - 1];
+      let max = 0;
+      for (let i = 0; i < last.rows * last.units; i++) max = Math.max(max, Math.abs(last.a[i]));
+      where = `every layer is finite, but outputs as large as ${max.toPrecision(3)} overflow the loss`;
+    }
   }
   return new NonFiniteLossError(
     `training stopped at step ${step} (epoch ${epoch}): the loss is ${value}; ${where}. ` +
