@@ -1,6 +1,13 @@
-export { activation, activationIds } from "./activations";
-export { CATALOG } from "./catalog";
-export type { Activation, ActivationEntry, Formulas, ParamSpec, Params, Scalar } from "./activation";
+export { activation, activationIds, defineActivation, undefineActivation, vectorActivation, vectorActivationIds } from "./activations";
+export type { ActivationSpec, VectorActivation } from "./activations";
+export { CATALOG, VECTOR_CATALOG } from "./catalog/index";
+export { isActivation } from "./activation";
+export type { Activation, ActivationEntry, ArrayKernels, FloatArray, Formulas, Kink, ParamSpec, Params, Properties, Range, Saturation, Scalar } from "./activation";
+export type { VectorActivationEntry, VectorProperties } from "./catalog/vector";
+export { estimateProperties } from "./catalog/estimate";
+export { gradCheck } from "./grad-check";
+export type { GradCheckOptions, GradCheckReport, GradCheckResult } from "./grad-check";
+export { erf, erfc, erfcx, normalCdf, normalPdf } from "./special/index";
 export { show } from "./show";
 export { JUPYTER_DISPLAY, displayBundle, isDisplayable, kernelHook } from "./display";
 export type { Displayable, DisplayOptions, KernelHook, MimeBundle } from "./display";
