@@ -48,6 +48,10 @@ export async function startLab(notebooks: string[]): Promise<Lab> {
     JUPYTERLAB_SETTINGS_DIR: path.join(home, "settings"),
     JUPYTERLAB_WORKSPACES_DIR: path.join(home, "workspaces"),
   };
+  // NB: no news or update checks: their popup covers outputs, and the closed network refuses them anyway.
+  const notification = path.join(env.JUPYTERLAB_SETTINGS_DIR, "@jupyterlab", "apputils-extension");
+  fs.mkdirSync(notification, { recursive: true });
+  fs.writeFileSync(path.join(notification, "notification.jupyterlab-settings"), JSON.stringify({ fetchNews: "false", checkForUpdates: false }));
   const log = fs.openSync(path.join(home, "lab.log"), "w");
   const proc: ChildProcess = spawn(
     path.join(bin, "jupyter"),
@@ -78,6 +82,16 @@ export async function startLab(notebooks: string[]): Promise<Lab> {
       fs.rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Writes a notebook for the actigrad kernel into the Lab's root folder, one code cell per source. */
+export function writeNotebook(lab: Lab, name: string, sources: string[]): void {
+  const cells = sources.map((source) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source }));
+  const metadata = {
+    kernelspec: { display_name: "TypeScript (actigrad)", language: "typescript", name: "actigrad" },
+    language_info: { file_extension: ".ts", mimetype: "text/typescript", name: "typescript" },
+  };
+  fs.writeFileSync(path.join(lab.root, name), JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1));
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs and a fresh profile. Never a downloaded browser. */
