@@ -1,25 +1,53 @@
-import { startKernel } from "tslab/dist/main";
-import * as jupyter from "tslab/dist/jupyter";
-
-/** Mirrors lib's `KernelHook`; kept structural so neither package imports the other. */
-interface DisplayOptions {
-  displayId?: string;
-  update?: boolean;
-}
-
-// NB: lastWriteDisplayData is tslab's per-execution writer; it sends a whole MIME bundle in one message.
-(globalThis as Record<symbol, unknown>)[Symbol.for("actigrad.kernel")] = {
-  display(bundle: Record<string, unknown>, options: DisplayOptions = {}) {
-    const write = jupyter.lastWriteDisplayData;
-    if (!write) throw new Error("actigrad kernel: display called outside of a cell execution");
-    // NB: tslab types data as strings, but the wire format is JSON and nbformat allows JSON for application/*+json.
-    write({ data: bundle as never, metadata: {}, transient: options.displayId ? { display_id: options.displayId } : {} }, !!options.update);
-  },
-};
+#!/usr/bin/env node
+// The "TypeScript (actigrad)" kernel: tslab's TypeScript converter, with this package's own executor and Jupyter
+// server (one message per MIME bundle, rich last expressions, throttled live updates, real error reports).
+import { inspect } from "node:util";
+import { runtimeError } from "./errors";
+import { Executor } from "./executor";
+import type { DisplayOptions, MimeBundle } from "./outputs";
+import { Server } from "./server";
 
 const i = process.argv.indexOf("--config-path");
 if (i < 0 || !process.argv[i + 1]) {
   console.error("usage: node kernel/dist/main.js --config-path <connection file>");
   process.exit(2);
 }
-startKernel({ configPath: process.argv[i + 1], enableFindLocal: false, jsKernel: false });
+
+const log = process.stderr.write.bind(process.stderr);
+const executor = new Executor(process.cwd());
+const server = Server.fromFile(process.argv[i + 1], executor);
+const { outputs } = server;
+
+// lib's display functions find the kernel here (lib never imports the kernel; see lib/src/display.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for("actigrad.kernel")] = {
+  display: (bundle: MimeBundle | (() => MimeBundle), options?: DisplayOptions) => outputs.display(bundle, options),
+};
+// tslab's own display API (`import * as tslab from "tslab"`) keeps working through the same outputs.
+require("tslab/dist/jupyter").lastWriteDisplayData = (msg: { data: MimeBundle; transient?: { display_id?: string } }, update: boolean) =>
+  outputs.display(msg.data, { displayId: msg.transient?.display_id, update });
+
+// What cells print goes to the notebook, batched; the kernel's own logs keep the real stderr (see server.ts).
+for (const name of ["stdout", "stderr"] as const) {
+  process[name].write = ((chunk: string | Uint8Array, encoding?: unknown, cb?: () => void) => {
+    outputs.write(name, typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    const done = typeof encoding === "function" ? encoding : cb;
+    if (typeof done === "function") process.nextTick(done as () => void);
+    return true;
+  }) as typeof process.stdout.write;
+}
+
+// Jupyter's default interrupt_mode is "signal": SIGINT stops a synchronous cell through vm's breakOnSigint, and
+// this handler (which also keeps Node from exiting) stops an awaiting one.
+process.on("SIGINT", () => server.interrupt());
+// Errors thrown later by a cell's callbacks or promises are reported where the user looks, with cell lines.
+const late = (kind: string) => (e: unknown) => {
+  const { traceback } = runtimeError(e, executor.cells);
+  outputs.write("stderr", `${kind}: ${traceback.join("\n")}\n`);
+};
+process.on("uncaughtException", late("Uncaught exception"));
+process.on("unhandledRejection", late("Unhandled promise rejection"));
+
+server.start().catch((e) => {
+  log(`actigrad kernel: cannot start: ${inspect(e)}\n`);
+  process.exit(1);
+});

@@ -9,7 +9,7 @@ export interface Displayable {
   [JUPYTER_DISPLAY](): MimeBundle;
 }
 
-/** Options for one display output. */
+/** Options for one display message (the kernel hook's low-level form). */
 export interface DisplayOptions {
   /** Jupyter display id; outputs sharing it can be replaced in place. */
   displayId?: string;
@@ -17,12 +17,25 @@ export interface DisplayOptions {
   update?: boolean;
 }
 
+/** A displayed output that can be replaced in place. */
+export interface DisplayHandle {
+  /** The Jupyter display id shared by the output and its updates. */
+  readonly id: string;
+  /**
+   * Replaces the output with `obj`, wherever the output is (even in an earlier cell). The kernel sends at most
+   * about 10 updates a second and always the last one before the cell ends, so calling this in a tight loop is cheap:
+   * `obj`'s bundle is built only when an update is actually sent.
+   */
+  update(obj: Displayable | MimeBundle): void;
+}
+
 /**
  * What the actigrad kernel installs on `globalThis` under `Symbol.for("actigrad.kernel")`.
  * NB: lib never imports the kernel; the kernel publishes this hook and lib looks it up.
  */
 export interface KernelHook {
-  display(bundle: MimeBundle, options?: DisplayOptions): void;
+  /** Sends one output; a function is called only when the kernel actually sends it (updates are throttled). */
+  display(bundle: MimeBundle | (() => MimeBundle), options?: DisplayOptions): void;
 }
 
 const KERNEL_HOOK = Symbol.for("actigrad.kernel");
@@ -37,8 +50,7 @@ export function isDisplayable(x: unknown): x is Displayable {
   return typeof x === "object" && x !== null && typeof (x as Record<symbol, unknown>)[JUPYTER_DISPLAY] === "function";
 }
 
-/** Sends one output carrying every MIME type of `x`'s bundle. Throws a clear error outside the kernel. */
-export function displayBundle(x: Displayable | MimeBundle, options?: DisplayOptions): void {
+function requireHook(): KernelHook {
   const hook = kernelHook();
   if (!hook) {
     throw new Error(
@@ -46,5 +58,49 @@ export function displayBundle(x: Displayable | MimeBundle, options?: DisplayOpti
         "Outside a notebook, build the figure (e.g. activationFigure(...)) and use .toSvg(), .payload or .bundle().",
     );
   }
-  hook.display(isDisplayable(x) ? x[JUPYTER_DISPLAY]() : x, options);
+  return hook;
+}
+
+/** Checks `x` now, so a bad argument fails at the call, not later when a throttled update is sent. */
+function bundleOf(x: Displayable | MimeBundle, fn: string): () => MimeBundle {
+  if (isDisplayable(x)) return () => x[JUPYTER_DISPLAY]();
+  const keys = typeof x === "object" && x !== null && !Array.isArray(x) ? Object.keys(x) : [];
+  const bad = keys.filter((k) => !/^[\w.+-]+\/[\w.+-]+$/.test(k));
+  if (!keys.length || bad.length) {
+    const got = keys.length ? `an object with keys ${bad.map((k) => JSON.stringify(k)).join(", ")}` : String(x);
+    throw new TypeError(
+      `actigrad: ${fn} expects an object with a [Symbol.for("Jupyter.display")]() method or a MIME bundle ` +
+        `such as { "text/plain": "…" }; got ${got}.`,
+    );
+  }
+  return () => x as MimeBundle;
+}
+
+/** Sends one output carrying every MIME type of `x`'s bundle. Throws a clear error outside the kernel. */
+export function displayBundle(x: Displayable | MimeBundle, options?: DisplayOptions): void {
+  const hook = requireHook();
+  hook.display(bundleOf(x, "displayBundle")(), options);
+}
+
+let lastId = 0;
+
+/**
+ * Displays `obj` (a displayable object or a MIME bundle) as one output and returns a handle to update it in place.
+ * Throws a clear error outside the "TypeScript (actigrad)" kernel.
+ * @example
+ * const h = display(figure);           // one output: JSON for Lab, SVG for export, text for everything else
+ * for (...) { train(); h.update(figure); }  // live, throttled to about 10 redraws a second
+ */
+export function display(obj: Displayable | MimeBundle, options: { id?: string } = {}): DisplayHandle {
+  const hook = requireHook();
+  const bundle = bundleOf(obj, "display")();
+  // NB: ids only need to be unique within the kernel's lifetime; Date.now() keeps them unique across restarts.
+  const id = options.id ?? `actigrad-${Date.now().toString(36)}-${++lastId}`;
+  hook.display(bundle, { displayId: id });
+  return {
+    id,
+    update(next) {
+      hook.display(bundleOf(next, "update"), { displayId: id, update: true });
+    },
+  };
 }

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+import type * as Ts from "@tslab/typescript-for-tslab";
+import type * as Conv from "tslab/dist/converter";
+import { forwardPath, isVirtualDir } from "./resolve";
+import { lookup, splitInlineMap, decodeMappings, type LineMap } from "./sourcemap";
+
+export type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
+
+/** tslab's TypeScript fork (5.0.4): the compiler that actually checks and emits every cell. */
+export const ts: typeof Ts = require("@tslab/typescript-for-tslab");
+
+/** Source maps of compiled cells, keyed by the emitted JavaScript, from emitted line:col to the cell's line:col. */
+const cellMaps = new Map<string, LineMap>();
+
+/**
+ * The same TypeScript module, except that the converter's programs emit inline source maps and its ESM → CommonJS
+ * step composes them, so runtime errors can be reported at the cell's own lines; and its file system sees the
+ * virtual `node_modules/actigrad` of resolve.ts.
+ * NB: the fork's exports are non-configurable getters, so a Proxy (not assignment) swaps the two functions.
+ */
+function tsWithSourceMaps(): typeof Ts {
+  const real = ts.sys;
+  const sys: Ts.System = Object.assign(Object.create(real) as Ts.System, {
+    fileExists: (p: string) => real.fileExists(forwardPath(p)),
+    readFile: (p: string, enc?: string) => real.readFile(forwardPath(p), enc),
+    directoryExists: (p: string) => isVirtualDir(p) || real.directoryExists(forwardPath(p)),
+    getDirectories: (p: string) => real.getDirectories(forwardPath(p)),
+    realpath: real.realpath && ((p: string) => real.realpath!(forwardPath(p))),
+    readDirectory: (p: string, ...rest: unknown[]) => (real.readDirectory as (...a: unknown[]) => string[])(forwardPath(p), ...rest),
+  });
+  // NB: tslab calls completions with an empty language-service host; member completion on a type from a package
+  // then needs the host's directory to name modules (tslab 1.0.22 crashes on `activation("relu").d`).
+  const completeForTslab = ts.Completions.getCompletionsAtPositionForTslab;
+  const withHost = (host: object, ...rest: unknown[]) =>
+    (completeForTslab as (...a: unknown[]) => unknown)(
+      Object.assign(Object.create(host), { getCurrentDirectory: () => process.cwd(), useCaseSensitiveFileNames: () => true, fileExists: sys.fileExists, readFile: sys.readFile }),
+      ...rest,
+    );
+  const Completions: typeof ts.Completions = Object.create(ts.Completions, { getCompletionsAtPositionForTslab: { value: withHost } });
+  const overrides: Partial<typeof Ts> = {
+    sys,
+    Completions,
+    createWatchCompilerHost: ((roots: string[], options: Ts.CompilerOptions, ...rest: unknown[]) =>
+      (ts.createWatchCompilerHost as (...a: unknown[]) => unknown)(roots, { ...options, inlineSourceMap: true }, ...rest)) as never,
+    transpileModule(input: string, options: Ts.TranspileOptions): Ts.TranspileOutput {
+      const { code, map: esmMap } = splitInlineMap(input);
+      const out = ts.transpileModule(code, { ...options, compilerOptions: { ...options.compilerOptions, sourceMap: true, inlineSourceMap: false } });
+      const outputText = out.outputText.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n");
+      if (esmMap && out.sourceMapText) {
+        const cjsMap = decodeMappings(JSON.parse(out.sourceMapText).mappings);
+        cellMaps.set(outputText, cjsMap.map((segs) => segs.flatMap(([col, l, c]) => {
+          const p = lookup(esmMap, l, c);
+          return p ? [[col, p.line, p.col]] : [];
+        })));
+      }
+      return { ...out, outputText };
+    },
+  };
+  return new Proxy(ts, { get: (target, key) => (key in overrides ? overrides[key as keyof typeof overrides] : target[key as keyof typeof Ts]) });
+}
+
+/** Loads tslab's converter.js as its own module instance whose `require` of TypeScript gets `tsWithSourceMaps()`. */
+function loadConverterModule(): typeof Conv {
+  const file = require.resolve("tslab/dist/converter");
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const patched = tsWithSourceMaps();
+  const plain = mod.require.bind(mod);
+  mod.require = Object.assign((id: string) => (id === "@tslab/typescript-for-tslab" ? patched : plain(id)), plain);
+  (mod as unknown as { _compile(src: string, file: string): void })._compile(fs.readFileSync(file, "utf8"), file);
+  return mod.exports as typeof Conv;
+}
+
+const converterModule = loadConverterModule();
+export const isCompleteCode = converterModule.isCompleteCode;
+
+/** tslab's converter (type check + emit of one cell against the declarations of the previous ones). */
+export function createConverter(): Conv.Converter {
+  return converterModule.createConverter({ isJS: false, isBrowser: false });
+}
+
+/** Takes (and forgets) the cell map of an emitted cell: emitted 0-based line:col → the converter's source line:col. */
+export function takeCellMap(output: string): LineMap | undefined {
+  const map = cellMaps.get(output);
+  cellMaps.clear(); // NB: side outputs (local .ts imports) also land here; nothing else needs them.
+  return map;
+}

@@ -1,0 +1,164 @@
+import Module from "node:module";
+import path from "node:path";
+import vm from "node:vm";
+import { getCodeMetadata } from "tslab/dist/metadata";
+import { printQuickInfo } from "tslab/dist/inspect";
+import { createConverter, isCompleteCode, takeCellMap, type Converter } from "./compiler";
+import { diagnosticsError, runtimeError, type CellSource, type ErrorContent } from "./errors";
+import { resolveFallback } from "./resolve";
+
+/** How a cell ended: with a value (its last expression, if any), or with an error to report. */
+export type CellResult = { ok: true; value?: unknown; hasValue: boolean } | { ok: false; error: ErrorContent; interrupted?: boolean };
+
+/** Where the running cell finds its `exports` and `require` (set just before each run). */
+const CELL_SLOT = Symbol.for("actigrad.cell");
+
+/**
+ * Top-level names live on one object shared by all cells. NB: TypeScript re-exports imports with
+ * `Object.defineProperty(exports, name, { get })`; storing the value instead lets a later cell rebind the name.
+ */
+function createExports(): Record<string, unknown> {
+  const store: Record<string, unknown> = {};
+  return new Proxy(store, {
+    defineProperty(_target, prop, attrs) {
+      if (prop === "__esModule") return true;
+      store[prop as string] = attrs.get ? attrs.get() : attrs.value;
+      return true;
+    },
+  });
+}
+
+/**
+ * Runs cells: tslab's converter type-checks and compiles each one against the declarations of the cells before it,
+ * then this runs the CommonJS output in the kernel's own V8 context.
+ */
+export class Executor {
+  /** Every compiled cell by the file name its frames carry, to map stack traces back to cell lines. */
+  readonly cells = new Map<string, CellSource>();
+  private readonly conv: Converter = createConverter();
+  private readonly exports = createExports();
+  private readonly require: NodeJS.Require;
+  private readonly sideOutputs = new Map<string, string>();
+  private readonly sideModules = new Map<string, Module>();
+  private prevDecl = "";
+  private silentCount = 0;
+  private interruptNow?: (e: Error) => void;
+
+  constructor(private readonly rootDir: string) {
+    this.require = this.wrapRequire(Module.createRequire(path.join(rootDir, "src.js")), rootDir);
+  }
+
+  /** Type-checks, compiles and runs `src`; `count` names the cell in tracebacks (`Cell In[count]`). */
+  async execute(src: string, count: number | undefined): Promise<CellResult> {
+    const meta = getCodeMetadata(src);
+    if (meta.module) {
+      // A `/** @module name */` cell defines an importable module (tslab's feature); it runs when imported.
+      const diags = this.conv.addModule(meta.module, src, meta);
+      return diags.length ? { ok: false, error: diagnosticsError(diags, src) } : { ok: true, hasValue: false };
+    }
+    if (meta.mode === "browser") {
+      return { ok: false, error: { ename: "UnsupportedError", evalue: "browser cells (/** @browser */) are not supported", traceback: ["UnsupportedError: browser cells (/** @browser */) are not supported by the actigrad kernel"] } };
+    }
+    const converted = this.conv.convert(this.prevDecl, src);
+    for (const out of converted.sideOutputs ?? []) {
+      this.sideModules.delete(out.path);
+      this.sideOutputs.set(out.path, out.data);
+    }
+    // NB: any diagnostic fails the cell, as in tslab: the converter emits nothing when there are some.
+    if (converted.diagnostics.length) return { ok: false, error: diagnosticsError(converted.diagnostics, src) };
+    if (!converted.output) {
+      this.prevDecl = converted.declOutput ?? "";
+      return { ok: true, hasValue: false };
+    }
+    const filename = count !== undefined ? `Cell In[${count}]` : `Cell (silent ${++this.silentCount})`;
+    const cell: CellSource = { filename, lines: src.split("\n"), map: takeCellMap(converted.output), jsLineOffset: 1 };
+    this.cells.set(filename, cell);
+    const code =
+      `(${converted.hasToplevelAwait ? "async " : ""}function (exports, require) {\n` +
+      converted.output +
+      `\n})(globalThis[Symbol.for("actigrad.cell")].exports, globalThis[Symbol.for("actigrad.cell")].require)`;
+    (globalThis as Record<symbol, unknown>)[CELL_SLOT] = { exports: this.exports, require: this.require };
+    // NB: unlike tslab, a cell that throws keeps its declarations (as Python keeps what ran before the exception):
+    // a model built before a failing training step stays usable in the next cell.
+    this.prevDecl = converted.declOutput ?? "";
+    try {
+      const ret = vm.runInThisContext(code, { filename, breakOnSigint: true, displayErrors: false });
+      if (converted.hasToplevelAwait) await this.raceInterrupt(ret as Promise<unknown>);
+    } catch (e) {
+      return { ok: false, error: runtimeError(e, this.cells) };
+    }
+    const name = converted.lastExpressionVar;
+    if (!name || !(name in this.exports)) return { ok: true, hasValue: false };
+    const value = this.exports[name];
+    delete this.exports[name];
+    return { ok: true, value, hasValue: value !== undefined };
+  }
+
+  /** Waits for an async cell, or rejects as soon as the user interrupts it. */
+  private raceInterrupt(p: Promise<unknown>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.interruptNow = reject;
+      p.then(resolve, reject).finally(() => (this.interruptNow = undefined));
+    });
+  }
+
+  /** Stops a cell that is awaiting (a synchronous loop is stopped by SIGINT itself, through breakOnSigint). */
+  interrupt(): boolean {
+    if (!this.interruptNow) return false;
+    const e = new Error("the cell was interrupted");
+    e.name = "Interrupted";
+    this.interruptNow(e);
+    return true;
+  }
+
+  inspect(src: string, pos: number): string | undefined {
+    const info = this.conv.inspect(this.prevDecl, src, pos);
+    return info ? printQuickInfo(info) : undefined;
+  }
+
+  complete(src: string, pos: number) {
+    return this.conv.complete(this.prevDecl, src, pos);
+  }
+
+  isComplete(src: string) {
+    return isCompleteCode(src);
+  }
+
+  close(): void {
+    this.conv.close();
+  }
+
+  /** `require` for cells: `tslab` is the kernel's copy, local .ts files come from the converter, the rest from Node. */
+  private wrapRequire(req: NodeJS.Require, dirname: string): NodeJS.Require {
+    const fromSide = (id: string): unknown => {
+      let file = path.join(dirname, id);
+      if (path.extname(file) === "") file += ".js";
+      const cached = this.sideModules.get(file);
+      if (cached) return cached.exports;
+      const data = this.sideOutputs.get(file);
+      if (data === undefined) return undefined;
+      const mod = new Module(file, module);
+      mod.filename = file;
+      mod.paths = (Module as unknown as { _nodeModulePaths(d: string): string[] })._nodeModulePaths(path.dirname(file));
+      mod.require = this.wrapRequire(mod.require.bind(mod) as NodeJS.Require, path.dirname(file));
+      this.sideModules.set(file, mod);
+      (mod as unknown as { _compile(src: string, file: string): void })._compile(data, file);
+      return mod.exports;
+    };
+    const wrapped = (id: string): unknown => {
+      if (id === "tslab") return require("tslab");
+      if (id.startsWith(".")) {
+        const side = fromSide(id);
+        if (side !== undefined) return side;
+      }
+      try {
+        return req(id);
+      } catch (e) {
+        const fallback = resolveFallback(id, e);
+        if (fallback) return req(fallback);
+        throw e;
+      }
+    };
+    return Object.assign(wrapped, req);
+  }
+}
