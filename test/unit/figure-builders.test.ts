@@ -194,7 +194,12 @@ describe("landscapeFigure", () => {
     expect(flips).toBe(raw.path.y.length - 1);
     expect(std.path.y.every((v) => v > 0)).toBe(true);
     expect(raw.path.step).toEqual(raw.path.x.map((_, i) => i));
-    expect(raw.arrows!.scale).toBeGreaterThan(0);
+    // The longest arrow is 7% of the panel; those under 0.5% (the raw slice's whole w2 = 0 row) are left out.
+    const norm = (a: NonNullable<typeof raw.arrows>, k: number) => Math.hypot((a.scale * a.u[k]) / 4, (a.scale * a.v[k]) / 4);
+    expect(Math.max(...raw.arrows!.x.map((_, k) => norm(raw.arrows!, k)))).toBeCloseTo(0.07, 12);
+    expect(raw.arrows!.x).toHaveLength(49 - 7);
+    expect(raw.arrows!.y.every((v) => Math.abs(v) > 0.5)).toBe(true);
+    expect(std.arrows!.x).toHaveLength(49 - 1);
   });
 
   it("stays under 1 MB for a 1000×1000 grid and a 1e6-step path, and keeps the path's extremes", () => {

@@ -48,12 +48,17 @@ export function baseLayout(title: string, t: Theme, height: number): Record<stri
     paper_bgcolor: t.paper,
     plot_bgcolor: t.paper,
     font: { color: t.text, family: "var(--jp-ui-font-family, sans-serif)" },
-    margin: { l: 60, r: 20, t: 50, b: 50 },
+    margin: { l: 60, r: 20, t: 50, b: 90 },
     height,
     autosize: true,
-    legend: { orientation: "h", y: -0.16, font: { color: t.text } },
+    legend: legendBelow(height, 50, 90, t),
     hoverlabel: { namelength: -1 },
   };
+}
+
+/** A horizontal legend about 55 px under the plot area, below the x-axis title, whatever the figure's height. */
+export function legendBelow(height: number, top: number, bottom: number, t: Theme): Record<string, unknown> {
+  return { orientation: "h", x: 0, xanchor: "left", y: -55 / Math.max(1, height - top - bottom), yanchor: "top", font: { color: t.text } };
 }
 
 /** A subplot title placed over a column, as an annotation (text, not HTML). */

@@ -4,8 +4,8 @@ import { fmt } from "actigrad/dist/svg/xml";
 import type { Theme } from "../theme";
 import { axis, baseLayout, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 
-/** NB: plotly draws each arrow as an annotation (DOM), so a panel shows at most this many. */
-const MAX_ARROWS = 150;
+/** Most arrows per panel; more would only clutter. */
+const MAX_ARROWS = 400;
 
 /** Loss contours per slice side by side, each with its descent path and −∇L arrows. */
 export function landscapePlot(p: LandscapePayload, t: Theme): PlotlyFigure {
@@ -54,13 +54,23 @@ export function landscapePlot(p: LandscapePayload, t: Theme): PlotlyFigure {
     });
     const a = s.arrows;
     if (a) {
+      // NB: one trace of tail → head segments; the head marker points along its segment (angleref "previous").
+      const ax: (number | null)[] = [];
+      const ay: (number | null)[] = [];
+      const size: number[] = [];
+      const text: string[] = [];
       for (const j of strideIndices(a.x.length, MAX_ARROWS)) {
         if (!(a.u[j] || a.v[j])) continue;
-        annotations.push({ x: a.x[j] + a.scale * a.u[j], y: a.y[j] + a.scale * a.v[j], ax: a.x[j], ay: a.y[j], xref: xa, yref: ya, axref: xa, ayref: ya, text: "", showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1.2, arrowcolor: t.muted });
+        const hover = `−∇L at (${fmt(a.x[j])}, ${fmt(a.y[j])}) = (${fmt(a.u[j])}, ${fmt(a.v[j])})`;
+        ax.push(a.x[j], a.x[j] + a.scale * a.u[j], null);
+        ay.push(a.y[j], a.y[j] + a.scale * a.v[j], null);
+        size.push(0, 8, 0);
+        text.push(hover, hover, "");
       }
+      data.push({ type: "scatter", mode: "lines+markers", x: ax, y: ay, xaxis: xa, yaxis: ya, line: { color: t.muted, width: 1.2 }, marker: { symbol: "arrow", angleref: "previous", size, color: t.muted }, text, hovertemplate: "%{text}<extra></extra>", showlegend: false, name: `arrows ${i}` });
     }
   });
-  Object.assign(layout, { annotations, hovermode: "closest", showlegend: false, uirevision: "landscape" });
+  Object.assign(layout, { annotations, hovermode: "closest", showlegend: false, uirevision: "landscape", margin: { l: 60, r: 20, t: 50, b: 50 } });
   return { data, layout };
 }
 

@@ -61,7 +61,7 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): P
       textfont: { color: t.text, size: 12 },
       customdata: p.nodes.map((n) => n.id),
       marker: {
-        size: p.nodes.map((n) => Math.max(30, 8 * Math.min(12, n.label.length) + 12)),
+        size: p.nodes.map((n) => Math.max(30, 8 * Math.min(6, n.label.length) + 12)),
         color: p.nodes.map((n) => fill[n.role]),
         line: { color: p.nodes.map((n) => (n.id === state.selected ? t.accent : t.muted)), width: p.nodes.map((n) => (n.id === state.selected ? 3 : 1)) },
       },
@@ -75,7 +75,7 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): P
   const rows = Math.max(...[...new Set(p.nodes.map((n) => n.layer))].map((l) => p.nodes.filter((n) => n.layer === l).length));
   const hidden = { showgrid: false, zeroline: false, showticklabels: false, fixedrange: true };
   const layout = baseLayout(p.title, t, Math.max(300, 110 + 80 * rows));
-  Object.assign(layout, { xaxis: { ...hidden, range: [-0.08, 1.08] }, yaxis: { ...hidden, range: [-0.05, 1.05] }, hovermode: "closest", dragmode: false, margin: { l: 20, r: 20, t: 50, b: 20 } });
+  Object.assign(layout, { xaxis: { ...hidden, range: [-0.08, 1.08] }, yaxis: { ...hidden, range: [-0.05, 1.05] }, hovermode: "closest", dragmode: false, margin: { l: 20, r: 20, t: 50, b: 10 } });
   return { data, layout };
 }
 

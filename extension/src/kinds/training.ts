@@ -2,7 +2,7 @@ import type { TrainingPayload } from "actigrad/dist/figure/payload";
 import { formatProgress } from "actigrad/dist/figure/training-figure";
 import { fmt } from "actigrad/dist/svg/xml";
 import type { Theme } from "../theme";
-import { axis, baseLayout, h, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
+import { axis, baseLayout, h, legendBelow, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 
 const COLUMNS: [number, number][] = [
   [0, 0.28],
@@ -39,7 +39,8 @@ export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
     hovermode: "closest",
     // NB: a constant uirevision keeps the reader's zoom and legend toggles through live updates.
     uirevision: "training",
-    margin: { l: 60, r: 20, t: 70, b: 50 },
+    margin: { l: 60, r: 20, t: 70, b: 90 },
+    legend: legendBelow(400, 70, 90, t),
   });
   return { data, layout };
 }

@@ -72,7 +72,12 @@ function panel(s: LandscapeSlice, o: Required<Omit<LandscapeFigureOptions, "titl
   };
   if (s.arrows && s.arrows.x.length) {
     const span = (v: readonly number[]) => Math.abs(v[v.length - 1] - v[0]) || 1;
-    out.arrows = { x: [...s.arrows.x], y: [...s.arrows.y], u: [...s.arrows.u], v: [...s.arrows.v], scale: arrowScale(s, span(s.x), span(s.y)) };
+    const [xs, ys] = [span(s.x), span(s.y)];
+    const scale = arrowScale(s, xs, ys);
+    const a = s.arrows;
+    // NB: arrows shorter than 0.5% of the panel would draw as a stray arrowhead; leave them out.
+    const keep = a.x.map((_, k) => k).filter((k) => Math.hypot((scale * a.u[k]) / xs, (scale * a.v[k]) / ys) >= 0.005);
+    out.arrows = { x: pick(a.x, keep), y: pick(a.y, keep), u: pick(a.u, keep), v: pick(a.v, keep), scale };
   }
   return out;
 }

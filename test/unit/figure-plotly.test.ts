@@ -1,0 +1,151 @@
+// The extension's payload → plotly specs, checked in node (no browser): escaping, palettes, lens, paths.
+import { describe, expect, it } from "vitest";
+import { activationPlot, lensReadout } from "../../extension/src/kinds/activation";
+import { plotText } from "../../extension/src/kinds/common";
+import { landscapePlot } from "../../extension/src/kinds/landscape";
+import { explanationLines, networkPlot } from "../../extension/src/kinds/network";
+import { trainingPlot } from "../../extension/src/kinds/training";
+import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
+import { activationFigure } from "../../lib/src/figure/activation-figure";
+import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
+import { networkFigure } from "../../lib/src/figure/network-figure";
+import { trainingFigure } from "../../lib/src/figure/training-figure";
+import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
+
+const light: Theme = { light: true, paper: "#fff", text: "#222", muted: "#666", grid: "#eee", accent: "#d62728", colors: LIGHT };
+const dark: Theme = { light: false, paper: "#111", text: "#ddd", muted: "#aaa", grid: "#444", accent: "#ff6b6b", colors: DARK };
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Every string in a figure, wherever it sits. */
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) v.forEach((e) => strings(e, out));
+  else if (v && typeof v === "object") Object.values(v).forEach((e) => strings(e, out));
+  return out;
+}
+
+/** The markup the renderer itself writes into plotly text; anything else with < would be a label's. */
+const OWN_MARKUP = /<(\/?b|br|extra|\/extra)>/g;
+
+describe("plotly text is escaped", () => {
+  it("turns markup into entities that plotly shows literally", () => {
+    expect(plotText(XSS)).toBe("&lt;img src=x onerror=alert(1)&gt;");
+    expect(plotText("a & b")).toBe("a &amp; b");
+  });
+
+  const evil = (s: string) => `${s} ${XSS}`;
+  const figs: [string, () => Json][] = [
+    ["activation", () => activationPlot(activationFigure([handActivation("e", evil("act"), Math.tanh, Math.tanh, Math.tanh)], { title: evil("t") }).payload, { show: { f: true, df: true, d2f: true }, lens: 3 }, light)],
+    ["network", () => networkPlot(networkFigure(smallNetwork(evil)).payload, { selected: "w" }, light)],
+    ["training", () => trainingPlot(trainingFigure(trainingHistory(20, 2, evil)).payload, light)],
+    ["landscape", () => landscapePlot(landscapeFigure(twoSlices(5, 9).map((s) => ({ ...s, title: evil(s.title), xLabel: XSS, yLabel: XSS })), { title: evil("t") }).payload, light)],
+  ];
+  it.each(figs)("%s: no string holds markup other than the renderer's own", (_, build) => {
+    const all = strings(build());
+    expect(all.some((s) => s.includes("&lt;img src=x onerror=alert(1)&gt;"))).toBe(true);
+    for (const s of all) expect(s.replace(OWN_MARKUP, ""), s).not.toMatch(/[<>]/);
+  });
+});
+
+describe("activationPlot", () => {
+  const p = activationFigure([SIGMOID, RELU], { show: { d2f: true } }).payload;
+
+  it("draws one row per ticked curve, one trace per activation, and shades the saturated regions", () => {
+    const all = activationPlot(p, { show: { f: true, df: true, d2f: true } }, light);
+    expect(all.data).toHaveLength(6);
+    expect(all.layout.yaxis3).toBeDefined();
+    expect((all.layout.xaxis as Json).anchor).toBe("y3");
+    const shapes = all.layout.shapes as Json[];
+    expect(shapes).toHaveLength(3); // sigmoid's two ends, relu's negative half
+    expect(shapes[2]).toMatchObject({ x0: -6, x1: 0, fillcolor: LIGHT[1] });
+    const two = activationPlot(p, { show: { f: false, df: true, d2f: false } }, light);
+    expect(two.data).toHaveLength(2);
+    expect((two.data[0] as Json).y).toBe(p.series[0].df);
+    // Unticking everything still draws f rather than an empty plot.
+    expect(activationPlot(p, { show: { f: false, df: false, d2f: false } }, light).data).toHaveLength(2);
+  });
+
+  it("uses the light or dark palette", () => {
+    const show = { f: true, df: false, d2f: false };
+    expect((activationPlot(p, { show }, light).data[0] as Json).line.color).toBe(LIGHT[0]);
+    expect((activationPlot(p, { show }, dark).data[0] as Json).line.color).toBe(DARK[0]);
+    expect(activationPlot(p, { show }, dark).layout.paper_bgcolor).toBe("#111");
+  });
+
+  it("the lens adds a tangent per activation with slope f′(x₀), clipped to f's range, and a marker per row", () => {
+    const i = p.x.findIndex((x) => x === 1);
+    const fig = activationPlot(p, { show: { f: true, df: true, d2f: false }, lens: i }, light);
+    const lens = fig.data.filter((d: Json) => d.meta === "lens") as Json[];
+    expect(lens).toHaveLength(2 + 2);
+    const [sig, relu] = lens;
+    const slope = (d: Json) => (d.y[1] - d.y[0]) / (d.x[1] - d.x[0]);
+    expect(slope(sig)).toBeCloseTo(SIGMOID.df(1), 12);
+    expect(slope(relu)).toBe(1);
+    expect(Math.min(...relu.y)).toBeGreaterThanOrEqual(-1e-12); // relu's f ≥ 0, so the tangent stops at 0
+    expect((fig.layout.shapes as Json[]).at(-1)).toMatchObject({ x0: 1, x1: 1, line: { color: light.accent } });
+    expect(lensReadout(p, i)).toEqual([
+      "x₀ = 1",
+      `Sigmoid: f(x₀) = 0.7311, f′(x₀) = 0.1966, f″(x₀) = -0.09086; tangent y = 0.7311 + 0.1966·(x − 1)`,
+      "ReLU: f(x₀) = 1, f′(x₀) = 1, f″(x₀) = 0; tangent y = 1 + 1·(x − 1)",
+    ]);
+    expect(lensReadout(p, 0)[2]).toMatch(/ReLU: .* — saturated: \|f′\| < 0\.01$/);
+  });
+});
+
+describe("networkPlot", () => {
+  const p = networkFigure(smallNetwork()).payload;
+  const segments = (d: Json) => d.x.filter((v: number | null) => v === null).length;
+
+  it("highlights every edge on the chosen parameter's paths, or on the hovered path alone", () => {
+    expect(segments(networkPlot(p, { selected: "w" }, light).data[1])).toBe(8);
+    expect(segments(networkPlot(p, { selected: "w" }, light).data[0])).toBe(p.edges.length - 8);
+    expect(segments(networkPlot(p, { selected: "b" }, light).data[1])).toBe(4);
+    expect(segments(networkPlot(p, { selected: "w", focus: 1 }, light).data[1])).toBe(5);
+    const nodes = networkPlot(p, { selected: "b" }, dark).data[3] as Json;
+    expect(nodes.marker.line.color[p.nodes.findIndex((n) => n.id === "b")]).toBe(dark.accent);
+    expect(nodes.customdata).toEqual(p.nodes.map((n) => n.id));
+  });
+
+  it("lists each path's product and checks their sum against backward's gradient", () => {
+    const w = p.explanations[0];
+    const lines = explanationLines(p, w);
+    expect(lines.paths).toHaveLength(2);
+    expect(lines.agrees).toBe(true);
+    expect(lines.sum).toBe(`Σ paths = ${Number(w.sum.toPrecision(10))}   backward() gives ∂J/∂w = ${Number(w.grad.toPrecision(10))}   ✓ equal`);
+    expect(explanationLines(p, { ...w, grad: w.grad + 1e-3 }).sum).toMatch(/✗ differ$/);
+    expect(explanationLines(p, { ...w, omitted: 3 }).more).toBe("… and 3 smaller paths, not listed (their products are in the sum)");
+  });
+});
+
+describe("trainingPlot", () => {
+  it("loss, log gradient norms and fractions; a layer's curves share a legend group; zoom survives updates", () => {
+    const fig = trainingPlot(trainingFigure(trainingHistory(2000)).payload, light);
+    expect(fig.data).toHaveLength(2 + 3 * 2 + 1); // losses; norm + saturated per layer; layer 1's dead
+    expect((fig.layout.yaxis as Json).type).toBe("log");
+    expect((fig.layout.yaxis2 as Json).type).toBe("log");
+    expect(fig.layout.uirevision).toBe("training");
+    const layer1 = fig.data.filter((d: Json) => d.legendgroup === "layer0") as Json[];
+    expect(layer1.map((d) => d.name)).toEqual(["layer 1", "layer 1 saturated", "layer 1 dead"]);
+    expect(layer1[2].line.dash).toBe("dot");
+  });
+});
+
+describe("landscapePlot", () => {
+  const p = landscapeFigure(twoSlices()).payload;
+  it("passes lib's contour levels through, and draws each arrow from its tail to tail + scale·(u, v)", () => {
+    const fig = landscapePlot(p, light);
+    const contour = fig.data[0] as Json;
+    expect(contour.contours).toMatchObject({ start: p.panels[0].levels.start, size: p.panels[0].levels.size, coloring: "lines" });
+    expect(contour.autocontour).toBe(false);
+    const arrows = fig.data.find((d: Json) => d.name === "arrows 0") as Json;
+    const a = p.panels[0].arrows!;
+    expect(arrows.x.length / 3).toBe(a.x.length);
+    expect(arrows.x.slice(0, 3)).toEqual([a.x[0], a.x[0] + a.scale * a.u[0], null]);
+    expect(arrows.y.slice(0, 3)).toEqual([a.y[0], a.y[0] + a.scale * a.v[0], null]);
+    const path = fig.data[1] as Json;
+    expect(path.customdata).toBe(p.panels[0].path.step);
+    expect(path.line.color).toBe(light.accent);
+    expect((fig.layout.xaxis2 as Json).domain[0]).toBeGreaterThan((fig.layout.xaxis as Json).domain[1]);
+  });
+});
