@@ -114,7 +114,7 @@ export const softsign: ActivationEntry = {
   },
   d2f: (x) => {
     const d = 1 + Math.abs(x);
-    return (-2 * Math.sign(x)) / (d * d * d);
+    return x > 0 ? -2 / (d * d * d) : x < 0 ? 2 / (d * d * d) : x === x ? 0 : x; // +0 at the kink, as declared
   },
   properties: () =>
     props({

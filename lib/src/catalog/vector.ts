@@ -90,13 +90,31 @@ function logSumExpRest(x: Vector, o: number, n: number): number {
   return softmaxInto(x, o, n, scratch, 0);
 }
 
-/** Σⱼ sⱼvⱼ and Σⱼ sⱼ(vⱼ − mean)² of one row. */
-function moments(s: Float64Array, v: Vector, o: number, n: number): [mean: number, variance: number] {
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += s[i] * v[o + i];
+/** Σ_{j≠i} sⱼ = 1 − sᵢ without cancellation. */
+function others(s: Float64Array, i: number, n: number): number {
+  let t = 0;
+  for (let j = 0; j < n; j++) if (j !== i) t += s[j];
+  return t;
+}
+
+/** Deviations dᵢ = vᵢ − v̄ (v̄ = Σⱼ sⱼvⱼ) of one row into dev, and Σⱼ sⱼdⱼ² (returned). */
+let dev = new Float64Array(64);
+function deviations(s: Float64Array, v: Vector, o: number, n: number): number {
+  if (dev.length < n) dev = new Float64Array(2 * n);
+  // NB: v̄ is taken relative to the most probable entry k: vᵢ − v̄ = (vᵢ − v_k) − Σ_{j≠k} sⱼ(vⱼ − v_k). For the winner
+  // (s_k ≈ 1) this is a small sum, not a difference of nearly equal numbers: softmax([37, 0]) has J·v ≈ e^(−37).
+  let k = 0;
+  for (let i = 1; i < n; i++) if (s[i] > s[k]) k = i;
+  const vk = v[o + k];
+  let shift = 0;
+  for (let j = 0; j < n; j++) if (j !== k) shift += s[j] * (v[o + j] - vk);
   let variance = 0;
-  for (let i = 0; i < n; i++) variance += s[i] * (v[o + i] - mean) ** 2;
-  return [mean, variance];
+  for (let i = 0; i < n; i++) {
+    const d = i === k ? -shift : v[o + i] - vk - shift;
+    dev[i] = d;
+    variance += s[i] * d * d;
+  }
+  return variance;
 }
 
 export const softmax: VectorActivationEntry = {
@@ -124,8 +142,8 @@ export const softmax: VectorActivationEntry = {
     const r = rows("softmax.jvp", x, n);
     for (let o = 0; o < r * n; o += n) {
       const s = rowSoftmax(x, o, n);
-      const [mean] = moments(s, v, o, n);
-      for (let i = 0; i < n; i++) out[o + i] = s[i] * (v[o + i] - mean);
+      deviations(s, v, o, n);
+      for (let i = 0; i < n; i++) out[o + i] = s[i] * dev[i];
     }
   },
   vjp(x, g, out, n) {
@@ -135,13 +153,15 @@ export const softmax: VectorActivationEntry = {
     const r = rows("softmax.jvp2", x, n);
     for (let o = 0; o < r * n; o += n) {
       const s = rowSoftmax(x, o, n);
-      const [mean, variance] = moments(s, v, o, n);
-      for (let i = 0; i < n; i++) out[o + i] = s[i] * ((v[o + i] - mean) ** 2 - variance);
+      const variance = deviations(s, v, o, n);
+      for (let i = 0; i < n; i++) out[o + i] = s[i] * (dev[i] * dev[i] - variance);
     }
   },
   jacobian(x, out, n) {
     const s = rowSoftmax(x, 0, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = (i === j ? s[i] : 0) - s[i] * s[j];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) out[i * n + j] = i === j ? s[i] * others(s, i, n) : -s[i] * s[j]; // NB: sᵢ(1 − sᵢ) cancels for sᵢ ≈ 1
+    }
   },
 };
 
@@ -177,8 +197,8 @@ export const log_softmax: VectorActivationEntry = {
     const r = rows("log_softmax.jvp", x, n);
     for (let o = 0; o < r * n; o += n) {
       const s = rowSoftmax(x, o, n);
-      const [mean] = moments(s, v, o, n);
-      for (let i = 0; i < n; i++) out[o + i] = v[o + i] - mean;
+      deviations(s, v, o, n);
+      for (let i = 0; i < n; i++) out[o + i] = dev[i];
     }
   },
   vjp(x, g, out, n) {
@@ -193,13 +213,12 @@ export const log_softmax: VectorActivationEntry = {
   jvp2(x, v, out, n) {
     const r = rows("log_softmax.jvp2", x, n);
     for (let o = 0; o < r * n; o += n) {
-      const s = rowSoftmax(x, o, n);
-      const [, variance] = moments(s, v, o, n);
+      const variance = deviations(rowSoftmax(x, o, n), v, o, n);
       for (let i = 0; i < n; i++) out[o + i] = -variance;
     }
   },
   jacobian(x, out, n) {
     const s = rowSoftmax(x, 0, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = (i === j ? 1 : 0) - s[j];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = i === j ? others(s, i, n) : -s[j];
   },
 };
