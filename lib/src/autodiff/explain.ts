@@ -1,11 +1,11 @@
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display";
 import type { Explanation, GraphPath } from "../figure/data";
 import { latexLabel, latexNumber } from "./latex";
-import { adjoints, argument, arity, localDerivative, localLabel, topoSort, type Value } from "./value";
+import { adjoints, argument, arity, localDerivative, localLabel, serialOf, topoSort, type Value } from "./value";
 
 /** The id a node has in explanations and graph exports. */
 export function nodeId(v: Value): string {
-  return `v${v.id}`;
+  return `v${serialOf(v)}`;
 }
 
 /** Options of the text and LaTeX renderings. */

@@ -1,6 +1,6 @@
 import type { GraphEdge, GraphNode, NetworkGraph } from "../figure/data";
 import { explain, nodeId } from "./explain";
-import { adjoints, argument, arity, localDerivative, localLabel, opName, topoSort, LEAF, type Value } from "./value";
+import { adjoints, argument, arity, localDerivative, localLabel, opName, topoSort, type Value } from "./value";
 
 /** Options of `toNetworkGraph`. */
 export interface NetworkGraphOptions {
@@ -35,13 +35,14 @@ export function toNetworkGraph(loss: Value, options: NetworkGraphOptions = {}): 
     let l = 0;
     for (let i = 0; i < arity(v); i++) l = Math.max(l, layer.get(argument(v, i))! + 1);
     layer.set(v, l);
-    const role = v === loss ? "loss" : v.op !== LEAF ? "op" : v.role === "param" ? "param" : "input";
+    const r = v.role;
+    const role = v === loss ? "loss" : r === "op" ? "op" : r === "param" ? "param" : "input";
     nodes.push({ id: nodeId(v), label: v.label, role, op: opName(v), value: v.data, grad: adj.get(v)!, layer: l });
     for (let i = 0; i < arity(v); i++) {
       edges.push({ from: nodeId(argument(v, i)), to: nodeId(v), localLabel: localLabel(v, i), local: localDerivative(v, i) });
     }
   }
-  const params = options.explain ?? topo.filter((v) => v.op === LEAF && v.role === "param" && v !== loss);
+  const params = options.explain ?? topo.filter((v) => v.role === "param" && v !== loss);
   const explanations = params.map((p) => explain(loss, p).toJSON());
   const selected = options.selected ? nodeId(options.selected) : explanations[0]?.param;
   return {

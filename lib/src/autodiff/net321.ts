@@ -3,7 +3,7 @@ import { Dense } from "../nn/dense";
 import { Rng } from "../nn/rng";
 import { Sequential, type Batch } from "../nn/sequential";
 import { explain, type ChainRule } from "./explain";
-import { input, sum, value, type Value } from "./value";
+import { input, sumOwned, value, type Value } from "./value";
 
 // The worked example: inputs x1, x2, x3 (units 1–3), two sigmoid hidden units 4 and 5, one sigmoid output 6:
 //   p = w14·x1 + w24·x2 + w34·x3 + b4,   r = w15·x1 + w25·x2 + w35·x3 + b5,
@@ -74,11 +74,15 @@ export class Net321 {
   /** h(x) for one sample, with p, r, q and h named as in the worked example. */
   forward(x: ArrayLike<number>): Net321Nodes {
     if (x.length !== 3) throw new Error(`the 3-2-1 network takes 3 inputs per sample, got ${x.length}`);
+    return this.sample(x[0], x[1], x[2]);
+  }
+
+  private sample(v1: number, v2: number, v3: number): Net321Nodes {
     const P = this.params;
-    const x1 = input(x[0], "x1"), x2 = input(x[1], "x2"), x3 = input(x[2], "x3");
-    const p = sum([P.w14.mul(x1), P.w24.mul(x2), P.w34.mul(x3), P.b4]).named("p");
-    const r = sum([P.w15.mul(x1), P.w25.mul(x2), P.w35.mul(x3), P.b5]).named("r");
-    const q = sum([P.w46.mul(p.sigmoid()), P.w56.mul(r.sigmoid()), P.b6]).named("q");
+    const x1 = input(v1, "x1"), x2 = input(v2, "x2"), x3 = input(v3, "x3");
+    const p = sumOwned([P.w14.mul(x1), P.w24.mul(x2), P.w34.mul(x3), P.b4]).named("p");
+    const r = sumOwned([P.w15.mul(x1), P.w25.mul(x2), P.w35.mul(x3), P.b5]).named("r");
+    const q = sumOwned([P.w46.mul(p.sigmoid()), P.w56.mul(r.sigmoid()), P.b6]).named("q");
     const h = q.sigmoid().named("h");
     return { x1, x2, x3, p, r, q, h };
   }
@@ -87,11 +91,12 @@ export class Net321 {
   loss(data: Batch): Value {
     checkData(data);
     const terms: Value[] = [];
+    const x = data.x.data;
     for (let i = 0; i < data.x.rows; i++) {
-      const { h } = this.forward(data.x.data.subarray(3 * i, 3 * i + 3));
+      const { h } = this.sample(x[3 * i], x[3 * i + 1], x[3 * i + 2]);
       terms.push(input(data.y.data[i], "y").sub(h).pow(2));
     }
-    return sum(terms).mul(0.5).named("J");
+    return sumOwned(terms).mul(0.5).named("J");
   }
 
   /** Sets every parameter's grad to 0. */

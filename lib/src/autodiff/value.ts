@@ -2,67 +2,80 @@ import type { Activation } from "../activation";
 import { activation } from "../activations";
 import type { ActivationLike } from "../nn/activate";
 
-// Operation codes. NB: plain numbers, not a const enum, so per-file transpilers (vitest, tslab) inline nothing wrong.
-export const LEAF = 0, ADD = 1, SUB = 2, MUL = 3, DIV = 4, POW = 5, EXP = 6, LOG = 7, ACT = 8, NEG = 9, SUM = 10;
+// Operation codes; the three leaf kinds come first. NB: plain numbers, not a const enum, so per-file
+// transpilers (vitest, tslab) see real values.
+export const PARAM = 0, INPUT = 1, CONST = 2;
+export const ADD = 3, SUB = 4, MUL = 5, DIV = 6, POW = 7, EXP = 8, LOG = 9, ACT = 10, NEG = 11, SUM = 12;
 
-/** What a leaf stands for in explanations and graph exports. */
-export type ValueRole = "param" | "input" | "const";
-
-let serial = 0;
-let epoch = 0;
+/** What a node stands for in explanations and graph exports: a leaf kind, or "op". */
+export type ValueRole = "param" | "input" | "const" | "op";
 
 /**
  * A scalar in a computational graph, micrograd-shaped: `data`, `grad`, and the operation that made it.
  * `loss.backward()` fills every `grad` with ∂loss/∂node, in reverse topological order.
- * NB: a node stores its operation code and arguments, not a closure; `backward` runs one switch over
- * the derivatives table below, which is what keeps it within a few × of the tensor code.
+ * NB: a node stores an operation code and its arguments, not a closure, and is recorded on a tape in creation
+ * order (see `record`), so `backward` is one reverse sweep with one switch over the derivatives table below.
+ * NB: eight fields, assigned in the constructor in one order: every field costs time in allocation and GC,
+ * which is what scalar autodiff spends most of its time on.
  */
 export class Value {
   /** The forward value. */
-  data: number;
-  /** ∂root/∂this after `root.backward()`; accumulates across calls, like micrograd and PyTorch (see `zeroGrad`). */
-  grad = 0;
-  /** Operation code (LEAF for leaves). */
-  op = LEAF;
+  declare data: number;
+  /** ∂root/∂this after `root.backward()`; leaves accumulate across calls, like PyTorch (see `zeroGrad`). */
+  declare grad: number;
+  /** Operation code; PARAM, INPUT or CONST for leaves. */
+  declare op: number;
   /** First and second argument (null where unused). */
-  a: Value | null = null;
-  b: Value | null = null;
-  /** Arguments of an n-ary sum. */
-  args: Value[] | null = null;
-  /** The constant exponent of `pow`. */
-  k = 0;
-  /** The activation of an ACT node. */
-  act: Activation | null = null;
-  /** What a leaf stands for. */
-  role: ValueRole;
-  /** A unique, increasing serial number: arguments are always older than their results. */
-  readonly id = serial++;
+  declare a: Value | null;
+  declare b: Value | null;
+  /** The operation's extra: a sum's arguments, an activation, or pow's exponent (see `args`, `act`, `k`). */
+  declare aux: Value[] | Activation | number | null;
   /** The name given with `named` (or the constructor), or null. */
-  name: string | null;
-  /** The memoized expression label. */
-  private auto: string | null = null;
-  /** DFS visit stamp. */
-  mark = 0;
+  declare name: string | null;
+  /** Position on the tape, valid while `tape[pos] === this` (see `record`). */
+  declare pos: number;
 
   /** A leaf: a parameter unless `role` says otherwise. */
-  constructor(data: number, label?: string, role: ValueRole = "param") {
+  constructor(data: number, label?: string, role: "param" | "input" | "const" = "param") {
     this.data = data;
+    this.grad = 0;
+    this.op = role === "param" ? PARAM : role === "input" ? INPUT : CONST;
+    this.a = null;
+    this.b = null;
+    this.aux = null;
     this.name = label ?? null;
-    this.role = role;
+    this.pos = -1;
+  }
+
+  /** "param", "input" or "const" for leaves, "op" for results of operations. */
+  get role(): ValueRole {
+    return this.op === PARAM ? "param" : this.op === INPUT ? "input" : this.op === CONST ? "const" : "op";
+  }
+
+  /** The arguments of an n-ary sum, else null. */
+  get args(): Value[] | null {
+    return this.op === SUM ? (this.aux as Value[]) : null;
+  }
+
+  /** The activation of an activation node, else null. */
+  get act(): Activation | null {
+    return this.op === ACT ? (this.aux as Activation) : null;
+  }
+
+  /** The constant exponent of a pow node, else NaN. */
+  get k(): number {
+    return this.op === POW ? (this.aux as number) : NaN;
   }
 
   /** Names this node (e.g. "p"), for explanations and graph exports; returns it. */
   named(label: string): this {
     this.name = label;
-    this.auto = null;
     return this;
   }
 
   /** Its name, or an expression built from its arguments' labels, e.g. "w14·x1" or "σ(p)". */
   get label(): string {
-    if (this.name !== null) return this.name;
-    if (this.auto === null) this.auto = expression(this);
-    return this.auto;
+    return labelOf(this, 0);
   }
 
   add(other: Value | number): Value {
@@ -79,9 +92,7 @@ export class Value {
   }
   /** this^k for a constant k. */
   pow(k: number): Value {
-    const out = unary(POW, this, Math.pow(this.data, k));
-    out.k = k;
-    return out;
+    return unary(POW, this, Math.pow(this.data, k), k);
   }
   exp(): Value {
     return unary(EXP, this, Math.exp(this.data));
@@ -111,22 +122,15 @@ export class Value {
    * calls (see `zeroGrad`) while intermediate nodes get this call's gradient only.
    */
   backward(): void {
-    const topo = topoSort(this);
-    for (let t = 0; t < topo.length; t++) if (topo[t].op !== LEAF) topo[t].grad = 0;
-    this.grad = 1;
-    for (let t = topo.length - 1; t >= 0; t--) {
-      const v = topo[t];
-      const g = v.grad;
-      const op = v.op;
-      if (op === LEAF) continue;
-      if (op === SUM) {
-        const args = v.args!;
-        for (let i = 0; i < args.length; i++) args[i].grad += g;
-        continue;
-      }
-      v.a!.grad += localDerivative(v, 0) * g;
-      if (v.b !== null) v.b.grad += localDerivative(v, 1) * g;
+    if (this.pos >= 0 && tape[this.pos] === this) {
+      sweepTape(this.pos);
+      return;
     }
+    // Not (wholly) on the tape: find the graph, then the same sweep over it.
+    const order = topoSort(this);
+    for (const v of order) if (v.op > CONST) v.grad = 0;
+    this.grad = 1;
+    for (let t = order.length - 1; t >= 0; t--) propagate(order[t]);
   }
 
   /** Sets `grad` to 0 on this node and everything below it. */
@@ -153,31 +157,54 @@ export function input(data: number, label?: string): Value {
 /** The n-ary sum a + b + c + …, one node whose local derivatives are all 1. */
 export function sum(values: readonly (Value | number)[]): Value {
   if (values.length === 0) throw new Error("sum needs at least one value");
-  const args = values.map(wrap);
+  return sumInto(new Array(values.length), values);
+}
+
+/** `sum` writing its arguments into `args`; `sumOwned` passes the same array, which the node then keeps. */
+function sumInto(args: Value[], values: readonly (Value | number)[]): Value {
   let s = 0;
-  for (const v of args) s += v.data;
-  const out = new Value(s, undefined, "param");
+  let onTape = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const a = typeof v === "number" ? new Value(v, undefined, "const") : v;
+    args[i] = a;
+    s += a.data;
+    if (a.op > CONST && (a.pos < 0 || tape[a.pos] !== a)) onTape = false;
+  }
+  const out = new Value(s);
   out.op = SUM;
-  out.args = args;
+  out.aux = args;
+  if (onTape) record(out);
   return out;
 }
 
+/** `sum` that keeps `values` as its argument list (no copy): for builders that never touch the array again. */
+export function sumOwned(values: Value[]): Value {
+  if (values.length === 0) throw new Error("sum needs at least one value");
+  return sumInto(values, values);
+}
+
 const cache = new Map<string, Activation>();
+let lastId = "";
+let lastAct: Activation | null = null;
 
 /** f(a) through the catalog's f and f′: one generic operation for every activation. */
 export function activate(a: Value, spec: ActivationLike): Value {
   let act: Activation;
   if (typeof spec === "string") {
-    act = cache.get(spec) ?? activation(spec);
-    cache.set(spec, act);
+    if (spec === lastId && lastAct !== null) act = lastAct;
+    else {
+      act = cache.get(spec) ?? activation(spec);
+      cache.set(spec, act);
+      lastId = spec;
+      lastAct = act;
+    }
   } else if (typeof (spec as Activation).df === "function") {
     act = spec as Activation;
   } else {
     act = activation(spec.id, (spec as { params?: Readonly<Record<string, number>> }).params);
   }
-  const out = unary(ACT, a, act.f(a.data));
-  out.act = act;
-  return out;
+  return unary(ACT, a, act.f(a.data), act);
 }
 
 /**
@@ -195,14 +222,16 @@ export function localDerivative(v: Value, i: number): number {
       return i === 0 ? v.b!.data : v.a!.data;
     case DIV: // ∂(a/b)/∂a = 1/b; ∂(a/b)/∂b = −a/b² = −out/b
       return i === 0 ? 1 / v.b!.data : -v.data / v.b!.data;
-    case POW: // ∂a^k/∂a = k·a^(k−1)
-      return v.k * Math.pow(v.a!.data, v.k - 1);
+    case POW: { // ∂a^k/∂a = k·a^(k−1)
+      const k = v.aux as number;
+      return k * Math.pow(v.a!.data, k - 1);
+    }
     case EXP: // ∂e^a/∂a = e^a = out
       return v.data;
     case LOG:
       return 1 / v.a!.data;
     case ACT: // the catalog's closed-form f′, with its kink conventions
-      return v.act!.df(v.a!.data);
+      return (v.aux as Activation).df(v.a!.data);
     case NEG:
       return -1;
     default:
@@ -240,13 +269,13 @@ export function localLabel(v: Value, i: number): string {
 
 /** How many arguments a node has. */
 export function arity(v: Value): number {
-  if (v.args) return v.args.length;
+  if (v.op === SUM) return (v.aux as Value[]).length;
   return v.a === null ? 0 : v.b === null ? 1 : 2;
 }
 
 /** Argument i of a node. */
 export function argument(v: Value, i: number): Value {
-  return v.args ? v.args[i] : i === 0 ? v.a! : v.b!;
+  return v.op === SUM ? (v.aux as Value[])[i] : i === 0 ? v.a! : v.b!;
 }
 
 /** The operation's short name: "+", "−", "×", "÷", "^2", "exp", "log", "neg", or the activation id; "" for leaves. */
@@ -276,13 +305,63 @@ export function opName(v: Value): string {
   }
 }
 
-/** Every node the root depends on, arguments before results (iterative DFS, so deep graphs do not overflow the stack). */
+/**
+ * The tape: operation nodes in creation order, which is a topological order. `backward` on a node whose whole
+ * graph is on the tape sweeps it in reverse — no graph search, no sort, sequential memory — then clears it.
+ * NB: a node goes on the tape only if its operation arguments are on it, so a graph reaching back past the
+ * last clear falls back to a graph search (`topoSort`); the cap bounds what the tape keeps alive.
+ */
+const TAPE_CAP = 1 << 15;
+/** Fixed capacity; entries past `tapeLength` are null, so a stale `pos` never matches. */
+const tape: (Value | null)[] = new Array(TAPE_CAP).fill(null);
+let tapeLength = 0;
+
+function record(v: Value): void {
+  if (tapeLength === TAPE_CAP) {
+    // NB: v stays off the fresh tape — its arguments just left it — and so does everything built on v.
+    clearTape(TAPE_CAP);
+    return;
+  }
+  v.pos = tapeLength;
+  tape[tapeLength++] = v;
+}
+
+function clearTape(end: number): void {
+  for (let i = 0; i < end; i++) tape[i] = null;
+  tapeLength = 0;
+}
+
+/** Reverse sweep of tape[0..end], the root being tape[end]; then the tape starts afresh. */
+function sweepTape(end: number): void {
+  for (let i = 0; i <= end; i++) tape[i]!.grad = 0;
+  tape[end]!.grad = 1;
+  for (let t = end; t >= 0; t--) propagate(tape[t]!);
+  clearTape(tapeLength);
+}
+
+/**
+ * Passes a node's gradient to its arguments, times the local derivatives.
+ * NB: a node whose gradient is exactly 0 passes nothing, so 0·∞ never becomes NaN (PyTorch would give NaN);
+ * this also keeps other graphs' nodes on the tape, whose gradient is 0, out of shared leaves.
+ */
+function propagate(v: Value): void {
+  const g = v.grad;
+  if (g === 0 || v.op <= CONST) return;
+  if (v.op === SUM) {
+    const args = v.aux as Value[];
+    for (let i = 0; i < args.length; i++) args[i].grad += g;
+    return;
+  }
+  v.a!.grad += localDerivative(v, 0) * g;
+  if (v.b !== null) v.b.grad += localDerivative(v, 1) * g;
+}
+
+/** Every node the root depends on, leaves included, arguments before results (iterative post-order DFS). */
 export function topoSort(root: Value): Value[] {
-  const stamp = ++epoch;
+  const seen = new Set<Value>([root]);
   const order: Value[] = [];
   const stack: Value[] = [root];
   const next: number[] = [0];
-  root.mark = stamp;
   while (stack.length > 0) {
     const top = stack.length - 1;
     const v = stack[top];
@@ -290,8 +369,8 @@ export function topoSort(root: Value): Value[] {
     if (i < arity(v)) {
       next[top] = i + 1;
       const c = argument(v, i);
-      if (c.mark !== stamp) {
-        c.mark = stamp;
+      if (!seen.has(c)) {
+        seen.add(c);
         stack.push(c);
         next.push(0);
       }
@@ -302,6 +381,19 @@ export function topoSort(root: Value): Value[] {
     }
   }
   return order;
+}
+
+const serials = new WeakMap<Value, number>();
+let serial = 0;
+
+/** A serial number for labels and graph ids, given on first request. */
+export function serialOf(v: Value): number {
+  let s = serials.get(v);
+  if (s === undefined) {
+    s = serial++;
+    serials.set(v, s);
+  }
+  return s;
 }
 
 /** ∂root/∂node for every node, without touching any `grad` (a private reverse sweep). */
@@ -329,17 +421,21 @@ function wrap(x: Value | number): Value {
 }
 
 function binary(op: number, a: Value, b: Value | number, data: number): Value {
-  const out = new Value(data, undefined, "param");
+  const bv = wrap(b); // NB: before `out`, so that every argument's id is smaller
+  const out = new Value(data);
   out.op = op;
   out.a = a;
-  out.b = wrap(b);
+  out.b = bv;
+  if ((a.op <= CONST || (a.pos >= 0 && tape[a.pos] === a)) && (bv.op <= CONST || (bv.pos >= 0 && tape[bv.pos] === bv))) record(out);
   return out;
 }
 
-function unary(op: number, a: Value, data: number): Value {
-  const out = new Value(data, undefined, "param");
+function unary(op: number, a: Value, data: number, aux: Activation | number | null = null): Value {
+  const out = new Value(data);
   out.op = op;
   out.a = a;
+  out.aux = aux;
+  if (a.op <= CONST || (a.pos >= 0 && tape[a.pos] === a)) record(out);
   return out;
 }
 
@@ -356,11 +452,20 @@ export function fmt(x: number): string {
 
 const SUPERSCRIPT: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "−": "⁻" };
 
-function powLabel(a: Value, k: number): string {
-  if (k === 1) return a.label;
-  const base = wrapLabel(a, 4);
+function powLabel(a: Value, k: number, depth = 0): string {
+  if (k === 1) return labelOf(a, depth);
+  const base = wrapLabel(a, 4, depth);
   const s = fmt(k);
   return /^−?\d+$/.test(s) ? base + [...s].map((c) => SUPERSCRIPT[c]).join("") : `${base}^${s}`;
+}
+
+/** Unnamed operations nested deeper than this are labelled by serial, which keeps labels short and recursion shallow. */
+const MAX_DEPTH = 6;
+
+function labelOf(v: Value, depth: number): string {
+  if (v.name !== null) return v.name;
+  if (v.op > CONST && depth > MAX_DEPTH) return `v${serialOf(v)}`;
+  return expression(v, depth);
 }
 
 /** Binding strength of a node's label: sums 1, products 2, negation 3, powers 4, atoms 5. */
@@ -378,61 +483,67 @@ function precedence(v: Value): number {
       return 3;
     case POW:
       return 4;
-    case LEAF:
-      return v.data < 0 && v.role === "const" ? 3 : 5;
+    case CONST:
+      return v.data < 0 ? 3 : 5;
     default:
       return 5;
   }
 }
 
-function wrapLabel(v: Value, min: number): string {
-  return precedence(v) < min ? `(${v.label})` : v.label;
+function wrapLabel(v: Value, min: number, depth = 0): string {
+  const l = labelOf(v, depth);
+  return precedence(v) < min ? `(${l})` : l;
 }
 
 /** Past this length an unnamed node is labelled by its serial, "v123": name it to read better. */
 const MAX_LABEL = 28;
 
-function expression(v: Value): string {
+function expression(v: Value, depth: number): string {
+  const d = depth + 1;
   const a = v.a;
+  const L = (x: Value) => labelOf(x, d);
   let s: string;
   switch (v.op) {
-    case LEAF:
-      return v.role === "const" ? fmt(v.data) : `v${v.id}`;
+    case CONST:
+      return fmt(v.data);
+    case PARAM:
+    case INPUT:
+      return `v${serialOf(v)}`;
     case ADD:
-      s = `${a!.label} + ${v.b!.label}`;
+      s = `${L(a!)} + ${L(v.b!)}`;
       break;
     case SUB:
-      s = `${a!.label} − ${wrapLabel(v.b!, 2)}`;
+      s = `${L(a!)} − ${wrapLabel(v.b!, 2, d)}`;
       break;
     case MUL:
-      s = `${wrapLabel(a!, 2)}·${wrapLabel(v.b!, 2)}`;
+      s = `${wrapLabel(a!, 2, d)}·${wrapLabel(v.b!, 2, d)}`;
       break;
     case DIV:
-      s = `${wrapLabel(a!, 2)}/${wrapLabel(v.b!, 3)}`;
+      s = `${wrapLabel(a!, 2, d)}/${wrapLabel(v.b!, 3, d)}`;
       break;
     case POW:
-      s = powLabel(a!, v.k);
+      s = powLabel(a!, v.k, d);
       break;
     case EXP:
-      s = `exp(${a!.label})`;
+      s = `exp(${L(a!)})`;
       break;
     case LOG:
-      s = `log(${a!.label})`;
+      s = `log(${L(a!)})`;
       break;
     case ACT:
-      s = `${symbol(v.act!)}(${a!.label})`;
+      s = `${symbol(v.act!)}(${L(a!)})`;
       break;
     case NEG:
-      s = `−${wrapLabel(a!, 3)}`;
+      s = `−${wrapLabel(a!, 3, d)}`;
       break;
     case SUM: {
-      const labels = v.args!.map((x) => x.label);
+      const labels = v.args!.map(L);
       // NB: a sum over samples of one expression reads best as Σ of it.
-      s = labels.length > 2 && labels.every((l) => l === labels[0]) ? `Σ${wrapLabel(v.args![0], 4)}` : labels.join(" + ");
+      s = labels.length > 2 && labels.every((l) => l === labels[0]) ? `Σ${wrapLabel(v.args![0], 4, d)}` : labels.join(" + ");
       break;
     }
     default:
       s = "?";
   }
-  return s.length > MAX_LABEL ? `v${v.id}` : s;
+  return s.length > MAX_LABEL ? `v${serialOf(v)}` : s;
 }
