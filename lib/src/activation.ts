@@ -170,7 +170,7 @@ export function bindActivation(entry: ActivationEntry, overrides: Params = {}): 
   const f: Scalar = (x) => ef(x, params);
   const df: Scalar = (x) => edf(x, params);
   const d2f: Scalar = (x) => ed2f(x, params);
-  const kernels = bindKernels(entry.id, { ...genericKernels(f, df), ...entry.kernels?.(params) });
+  const kernels = bindKernels(entry.id, { ...genericKernels(ef, edf, params), ...entry.kernels?.(params) });
   let properties: Properties | undefined;
   return {
     id: entry.id,

@@ -1,5 +1,6 @@
 // Array forms of an activation: loops that write into caller-provided typed arrays and allocate nothing.
 // Entries hand-write the loops that matter (see catalog/*.ts); the rest come from `genericKernels`.
+import type { Params } from "./activation";
 
 /** A float array an activation can read from and write into. */
 export type FloatArray = Float64Array | Float32Array;
@@ -19,53 +20,35 @@ export interface ArrayKernels {
   backwardArray(x: FloatArray, gradOut: FloatArray, gradIn: FloatArray): FloatArray;
 }
 
+type EntryFn = (x: number, p: Params) => number;
+
 /**
- * Loops over the scalar f and f′. NB: `new Function` gives every activation its own copy of the loop, so V8
- * keeps each call site monomorphic and inlines f; one shared closure would see every activation's f and go
- * megamorphic (measured 3–6× slower, bench/README.md). Falls back to closures where eval is forbidden (CSP).
+ * Loops over an entry's scalar f(x, p) and f′(x, p): the fallback for entries without hand-written loops.
+ * NB: measured (bench/README.md): the call per element costs little next to an exp; what hand-written
+ * loops buy is fusion (one exp for f and f′ of sigmoid, tanh, softplus, GELU) and, for piecewise-linear
+ * activations, no call at all — 2–3× at N = 1e6. Giving each activation its own copy of this loop through
+ * `new Function`, to keep V8's call sites monomorphic, measured no faster, so it is not done.
  */
-export function genericKernels(f: (x: number) => number, df: (x: number) => number): ArrayKernels {
-  try {
-    return new Function("f", "df", GENERIC_SOURCE)(f, df) as ArrayKernels;
-  } catch {
-    return closureKernels(f, df);
-  }
-}
-
-const GENERIC_SOURCE = `"use strict";
-return {
-  fArray(x, out) { for (let i = 0, n = x.length; i < n; i++) out[i] = f(x[i]); return out; },
-  dfArray(x, out) { for (let i = 0, n = x.length; i < n; i++) out[i] = df(x[i]); return out; },
-  fdfArray(x, out, dOut) {
-    for (let i = 0, n = x.length; i < n; i++) { const v = x[i]; out[i] = f(v); dOut[i] = df(v); }
-    return out;
-  },
-  backwardArray(x, gradOut, gradIn) {
-    for (let i = 0, n = x.length; i < n; i++) gradIn[i] = gradOut[i] * df(x[i]);
-    return gradIn;
-  },
-};`;
-
-function closureKernels(f: (x: number) => number, df: (x: number) => number): ArrayKernels {
+export function genericKernels(f: EntryFn, df: EntryFn, p: Params): ArrayKernels {
   return {
     fArray(x, out) {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = f(x[i]);
+      for (let i = 0, n = x.length; i < n; i++) out[i] = f(x[i], p);
       return out;
     },
     dfArray(x, out) {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = df(x[i]);
+      for (let i = 0, n = x.length; i < n; i++) out[i] = df(x[i], p);
       return out;
     },
     fdfArray(x, out, dOut) {
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
-        out[i] = f(v);
-        dOut[i] = df(v);
+        out[i] = f(v, p);
+        dOut[i] = df(v, p);
       }
       return out;
     },
     backwardArray(x, gradOut, gradIn) {
-      for (let i = 0, n = x.length; i < n; i++) gradIn[i] = gradOut[i] * df(x[i]);
+      for (let i = 0, n = x.length; i < n; i++) gradIn[i] = gradOut[i] * df(x[i], p);
       return gradIn;
     },
   };

@@ -47,6 +47,18 @@ describe.each(REFS.scalar.map((r) => [`${r.id}${Object.keys(r.params).length ? J
       worst.set(name, { ...worst.get(name), [k]: w });
       expect(bad).toEqual([]);
     });
+
+    it("fdfArray (the fused loop) meets the same tolerances for f and f′", () => {
+      const x = Float64Array.from(REFS.points);
+      const out = new Float64Array(x.length), d = new Float64Array(x.length);
+      act.fdfArray(x, out, d);
+      const bad: string[] = [];
+      REFS.points.forEach((xi, i) => {
+        if (!(relErr(out[i], ref.f[i]!) <= TOL.f)) bad.push(`f(${xi}) = ${out[i]}, reference ${ref.f[i]}`);
+        if (ref.df[i] !== null && !(relErr(d[i], ref.df[i]!) <= TOL.df)) bad.push(`f′(${xi}) = ${d[i]}, reference ${ref.df[i]}`);
+      });
+      expect(bad).toEqual([]);
+    });
   },
 );
 

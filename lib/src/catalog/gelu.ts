@@ -105,6 +105,21 @@ export const gelu_tanh: ActivationEntry = {
     // f = x·σ(v): f″ = 2σ′v′ + x(σ″v′² + σ′v″), σ″ = −σ′·tanh(v/2)
     return d * (2 * v1 + x * (v2 - Math.tanh(v / 2) * v1 * v1));
   },
+  kernels: () => ({
+    fdfArray(x, out, dOut) {
+      for (let i = 0, n = x.length; i < n; i++) {
+        const u = x[i];
+        const v = 2 * K * (u + A * u * u * u);
+        const e = Math.exp(-Math.abs(v));
+        const r = 1 / (1 + e);
+        const s = v >= 0 ? r : e * r;
+        const d = e * r * r;
+        out[i] = s === 0 ? -0 : u * s;
+        dOut[i] = d === 0 ? s : s + u * (2 * K * (1 + 3 * A * u * u)) * d;
+      }
+      return out;
+    },
+  }),
   properties: () =>
     props({
       range: range(-0.17004075057125406, Infinity, true, false, "[−0.170041…, ∞), the minimum at x ≈ −0.752461"),

@@ -167,6 +167,20 @@ export const silu: ActivationEntry = {
     const d = sigmoidDeriv(x);
     return d === 0 ? 0 : d * (2 - x * Math.tanh(x / 2));
   },
+  kernels: () => ({
+    fdfArray(x, out, dOut) {
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        const e = Math.exp(-Math.abs(v));
+        const r = 1 / (1 + e);
+        const s = v >= 0 ? r : e * r;
+        const d = e * r * r;
+        out[i] = s === 0 ? -0 : v * s;
+        dOut[i] = d === 0 ? s : s + v * d;
+      }
+      return out;
+    },
+  }),
   properties: () =>
     props({
       range: range(-0.2784645427610738, Infinity, true, false, "[−0.278464…, ∞), the minimum at x ≈ −1.278465"),
@@ -178,20 +192,30 @@ export const silu: ActivationEntry = {
     }),
 };
 
-/** tanh(softplus(x)), 1 − tanh²(softplus(x)), σ(x) and σ(−x), from one exponential without cancellation. */
-function mishParts(x: number): [t: number, s2: number, s: number, sm: number] {
+// mishParts' results: module-level so that no tuple is allocated per element.
+let mt = 0, ms2 = 0, ms = 0, msm = 0;
+
+/** Sets mt = tanh(softplus(x)), ms2 = 1 − mt², ms = σ(x), msm = σ(−x), from one exponential without cancellation. */
+function mishParts(x: number): void {
   if (x > 0) {
     // m = e^(−x): tanh(log(1+e^x)) = (1+2m)/(1+2m+2m²), and 1 − t² = 4m²(1+m)²/(1+2m+2m²)².
     const m = Math.exp(-x);
     const e = 1 + 2 * m + 2 * m * m;
     const q = (2 * m * (1 + m)) / e;
-    return [(1 + 2 * m) / e, q * q, 1 / (1 + m), m / (1 + m)];
+    mt = (1 + 2 * m) / e;
+    ms2 = q * q;
+    ms = 1 / (1 + m);
+    msm = m * ms;
+  } else {
+    // n = e^x: tanh(log(1+n)) = n(n+2)/((1+n)²+1), and 1 − t² = 4(1+n)²/((1+n)²+1)².
+    const n = Math.exp(x);
+    const e = (1 + n) * (1 + n) + 1;
+    const q = (2 * (1 + n)) / e;
+    mt = (n * (n + 2)) / e;
+    ms2 = q * q;
+    msm = 1 / (1 + n);
+    ms = n * msm;
   }
-  // n = e^x: tanh(log(1+n)) = n(n+2)/((1+n)²+1), and 1 − t² = 4(1+n)²/((1+n)²+1)².
-  const n = Math.exp(x);
-  const e = (1 + n) * (1 + n) + 1;
-  const q = (2 * (1 + n)) / e;
-  return [(n * (n + 2)) / e, q * q, n / (1 + n), 1 / (1 + n)];
 }
 
 export const mish: ActivationEntry = {
@@ -207,19 +231,31 @@ export const mish: ActivationEntry = {
   },
   notes: ["tanh(softplus(x)) is written as a rational function of e^(−|x|), so neither 1 − t² nor e^x overflows or cancels."],
   f: (x) => {
-    const [t] = mishParts(x);
-    return t === 0 ? -0 : x * t;
+    mishParts(x);
+    return mt === 0 ? -0 : x * mt;
   },
   df: (x) => {
-    const [t, s2, s] = mishParts(x);
-    const g = s2 * s;
-    return g === 0 ? t : t + x * g;
+    mishParts(x);
+    const g = ms2 * ms;
+    return g === 0 ? mt : mt + x * g;
   },
   d2f: (x) => {
-    const [t, s2, s, sm] = mishParts(x);
-    const g = s2 * s;
-    return g === 0 ? 0 : g * (2 + x * (sm - 2 * t * s));
+    mishParts(x);
+    const g = ms2 * ms;
+    return g === 0 ? 0 : g * (2 + x * (msm - 2 * mt * ms));
   },
+  kernels: () => ({
+    fdfArray(x, out, dOut) {
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        mishParts(v);
+        const g = ms2 * ms;
+        out[i] = mt === 0 ? -0 : v * mt;
+        dOut[i] = g === 0 ? mt : mt + v * g;
+      }
+      return out;
+    },
+  }),
   properties: () =>
     props({
       range: range(-0.30884341301725043, Infinity, true, false, "[−0.308843…, ∞), the minimum at x ≈ −1.192431"),

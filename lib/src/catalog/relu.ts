@@ -1,6 +1,6 @@
 // The rectifier family: ReLU, Leaky ReLU, ReLU6, ELU, SELU and CELU.
 // NB: every piecewise branch is written so that NaN falls through to a NaN result (NaN in, NaN out).
-import type { ActivationEntry } from "../activation";
+import type { ActivationEntry, ArrayKernels } from "../activation";
 import { finite, kink, positive, props, range, REALS } from "./params";
 
 const RELU_KINK = "PyTorch's threshold_backward passes the gradient only where x > 0, so relu′(0) = 0 (and f″(0) = 0)";
@@ -156,6 +156,38 @@ export const relu6: ActivationEntry = {
     }),
 };
 
+/**
+ * Fused f and f′ for the ELU family, f = scale·x (x > 0) or amp·(e^(x·k) − 1), f′ = scale or amp·k·e^(x·k):
+ * one exponential per element — expm1 near 0 (where e − 1 cancels), exp below (where 1 + expm1 would).
+ */
+function eluKernels(scale: number, amp: number, k: number): Partial<ArrayKernels> {
+  const ampk = amp * k;
+  return {
+    fdfArray(x, out, dOut) {
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        if (v > 0) {
+          out[i] = scale * v;
+          dOut[i] = scale;
+        } else {
+          const u = v * k;
+          let e: number, m: number;
+          if (u > -0.5) {
+            m = Math.expm1(u);
+            e = 1 + m;
+          } else {
+            e = Math.exp(u);
+            m = e - 1;
+          }
+          out[i] = amp * m;
+          dOut[i] = ampk * e;
+        }
+      }
+      return out;
+    },
+  };
+}
+
 const ELU_KINK = "PyTorch's elu_backward takes the x ≤ 0 branch at 0";
 
 export const elu: ActivationEntry = {
@@ -173,6 +205,7 @@ export const elu: ActivationEntry = {
   f: (x, p) => (x > 0 ? x : p.alpha * Math.expm1(x)),
   df: (x, p) => (x > 0 ? 1 : p.alpha * Math.exp(x)),
   d2f: (x, p) => (x > 0 ? 0 : p.alpha * Math.exp(x)),
+  kernels: (p) => eluKernels(1, p.alpha, 1),
   properties: (p) => {
     const a = p.alpha;
     return props({
@@ -209,6 +242,7 @@ export const selu: ActivationEntry = {
   f: (x) => (x > 0 ? SELU_SCALE * x : SELU_AS * Math.expm1(x)),
   df: (x) => (x > 0 ? SELU_SCALE : SELU_AS * Math.exp(x)),
   d2f: (x) => (x > 0 ? 0 : SELU_AS * Math.exp(x)),
+  kernels: () => eluKernels(SELU_SCALE, SELU_AS, 1),
   properties: () =>
     props({
       range: range(-SELU_AS, Infinity, false, false, "(−λα, ∞) ≈ (−1.758099, ∞)"),
@@ -235,6 +269,7 @@ export const celu: ActivationEntry = {
   f: (x, p) => (x > 0 ? x : p.alpha * Math.expm1(x / p.alpha)),
   df: (x, p) => (x > 0 ? 1 : Math.exp(x / p.alpha)),
   d2f: (x, p) => (x > 0 ? 0 : Math.exp(x / p.alpha) / p.alpha),
+  kernels: (p) => (p.alpha === 1 ? eluKernels(1, 1, 1) : {}), // NB: x·(1/α) ≠ x/α in the last bit; keep the scalar form
   properties: (p) =>
     props({
       range: range(-p.alpha, Infinity, false, false),
