@@ -1,6 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { activation, activationIds } from "../../lib/src/activations";
-import type { Activation } from "../../lib/src/activation";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/activations";
 import {
   computeLoss,
   Dense,
@@ -107,8 +106,9 @@ describe.each(LAYERS)("gradCheck: $kind", ({ weightNorm, weightDecay }) => {
 describe("gradCheck catches a wrong derivative", () => {
   it("names a parameter of the layer whose f′ is wrong", () => {
     const t = activation("tanh");
-    // f right, f′ doubled, no vectorized kernels: a hand-made, wrong activation.
-    const wrong = { id: "tanh_wrong", label: "wrong", f: t.f, df: (x: number) => 2 * t.df(x), d2f: t.d2f, params: {}, entry: t.entry } as unknown as Activation;
+    // f right, f′ doubled: a wrong activation, defined through the catalog's public API.
+    const wrong = defineActivation({ id: "tanh_wrong", f: t.f, df: (x: number) => 2 * t.df(x), d2f: t.d2f });
+    onTestFinished(() => undefineActivation("tanh_wrong"));
     const model = sequential([new Dense(3, 4, { activation: "tanh" }), new Dense(4, 3, { activation: wrong }), new Dense(3, 1)], { seed: 2 });
     const report = gradCheckModel(model, batchFor("mse", new Rng(1), 5, 1));
     expect(report.ok).toBe(false);

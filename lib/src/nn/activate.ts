@@ -1,37 +1,14 @@
 import type { Activation } from "../activation";
 import { activation, activationIds } from "../activations";
 
-/** The vectorized methods the catalog adds to an Activation; optional so older bindings still work. */
-interface Vectorized {
-  fArray?(x: Float64Array, out: Float64Array): unknown;
-  fdfArray?(x: Float64Array, out: Float64Array, dOut: Float64Array): unknown;
-}
-
-/** out[i] = f(x[i]), through the catalog's vectorized kernel when it has one. */
+/** out[i] = f(x[i]), through the catalog's array kernel. */
 export function applyF(act: Activation, x: Float64Array, out: Float64Array): void {
-  const v = act as Activation & Vectorized;
-  if (typeof v.fArray === "function") {
-    v.fArray(x, out);
-    return;
-  }
-  const f = act.f;
-  for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
+  act.fArray(x, out);
 }
 
-/** out[i] = f(x[i]) and dOut[i] = f′(x[i]) in one pass (the catalog's fused kernel when it has one). */
+/** out[i] = f(x[i]) and dOut[i] = f′(x[i]) in one pass (the catalog's fused kernel: one exp for tanh). */
 export function applyFdf(act: Activation, x: Float64Array, out: Float64Array, dOut: Float64Array): void {
-  const v = act as Activation & Vectorized;
-  if (typeof v.fdfArray === "function") {
-    v.fdfArray(x, out, dOut);
-    return;
-  }
-  const f = act.f;
-  const df = act.df;
-  for (let i = 0; i < x.length; i++) {
-    const z = x[i];
-    out[i] = f(z);
-    dOut[i] = df(z);
-  }
+  act.fdfArray(x, out, dOut);
 }
 
 /** What a layer or a Value accepts as an activation: a catalog id, `{ id, params }`, or a bound Activation. */
