@@ -1,4 +1,6 @@
 import { isActivation, type Activation } from "./activation";
+import { gradCheckModel, type ModelGradCheck, type ModelGradCheckOptions } from "./nn/grad-check-model";
+import { Sequential, type Batch } from "./nn/sequential";
 
 /** The worst disagreement between a closed-form derivative and central differences. */
 export interface GradCheckResult {
@@ -42,10 +44,13 @@ export interface GradCheckOptions {
  * @example gradCheck(activation("gelu")).ok // true
  */
 export function gradCheck(act: Activation, options?: ArrayLike<number> | GradCheckOptions): GradCheckReport;
-export function gradCheck(arg: unknown, options?: unknown): unknown {
+/** For a model: backprop against finite differences for every parameter on `batch` (see `gradCheckModel`). */
+export function gradCheck(model: Sequential, batch: Batch, options?: ModelGradCheckOptions): ModelGradCheck;
+export function gradCheck(arg: unknown, options?: unknown, more?: unknown): unknown {
   if (isActivation(arg)) return gradCheckActivation(arg, options as ArrayLike<number> | GradCheckOptions | undefined);
+  if (arg instanceof Sequential) return gradCheckModel(arg, options as Batch, more as ModelGradCheckOptions | undefined);
   const got = arg === null ? "null" : Array.isArray(arg) ? "an array" : typeof arg === "object" ? `a ${(arg as object).constructor?.name ?? "object"}` : typeof arg;
-  throw new Error(`gradCheck: expected an activation (from activation() or defineActivation()), got ${got}`);
+  throw new Error(`gradCheck: expected an activation (from activation() or defineActivation()) or a model and a batch, got ${got}`);
 }
 
 /** 200 points over [−6, 6] with an irrational offset, so none sits on a round number. */

@@ -283,3 +283,15 @@ describe("a training step allocates no new buffers", () => {
     model.layers.forEach((l, i) => before[i].forEach((buf, k) => expect([l.z, l.a, l.d][k]).toBe(buf)));
   });
 });
+
+describe("gradCheck(model, batch) through the shared dispatcher", () => {
+  it("runs the model check", async () => {
+    const { gradCheck } = await import("../../lib/src/grad-check");
+    const model = mlp([3, 4, 2], { activation: "gelu", seed: 3 });
+    const batch = batchFor("mse", new Rng(2), 5, 2);
+    const report = gradCheck(model, batch);
+    expect(report.ok).toBe(true);
+    expect(report.maxRelError).toBe(gradCheckModel(model, batch).maxRelError);
+    expect(report.params).toHaveLength(model.paramCount());
+  });
+});
