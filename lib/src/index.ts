@@ -26,3 +26,6 @@ export { MIME_TYPE, PAYLOAD_BUDGET } from "./figure/payload";
 export type { ActivationPayload, ActivationSeries, Interval, LandscapePanel, LandscapePayload, LayerTraces, NetworkExplanation, NetworkPayload, Payload, PlacedNode, Progress, Trace, TrainingPayload } from "./figure/payload";
 export { toSvg } from "./svg/to-svg";
 export { validatePayload, KINDS } from "./figure/validate";
+export * from "./autodiff";
+export * from "./nn";
+export * from "./data";
