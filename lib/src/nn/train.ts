@@ -94,6 +94,7 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
     steps: [],
     losses: [{ name: options.name ?? "train", values: [] }, ...(options.test ? [{ name: "test", values: [] }] : [])],
     layers: model.layers.map((l): LayerTrace => ({ name: l.name, gradNorm: [], saturated: [], dead: [], mean: [], std: [] })),
+    epsilon: eps,
     progress: { step: 0, total, elapsedMs: 0 },
   };
 
