@@ -80,8 +80,8 @@ function mapFrame(line: string, cells: ReadonlyMap<string, CellSource>): string[
   if (!pos || pos.line < SRC_PREFIX_LINES || pos.line - SRC_PREFIX_LINES >= cell.lines.length) return []; // wrapper code
   const src = { line: pos.line - SRC_PREFIX_LINES, col: pos.col };
   const where = `${cell.filename}:${src.line + 1}:${src.col + 1}`;
-  // NB: cells call earlier cells' functions as `exports.f(…)` on a Proxy, so V8 names them "Proxy.f".
-  const name = fn?.replace(/^(async )?Proxy\./, "$1");
+  // NB: cells call earlier cells' functions as `exports.f(…)`, so V8 names them "Object.f".
+  const name = fn?.replace(/^(async )?Object\./, "$1");
   return [`    at ${name ? `${name} (${where})` : where}`, `        ${cell.lines[src.line].trim()}`];
 }
 

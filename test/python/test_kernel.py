@@ -157,6 +157,25 @@ def test_tslabs_own_display_api_still_works(kernel):
     assert d["content"]["data"] == {"text/html": "<i>hi</i>"}
 
 
+def test_imports_can_be_rerun_and_their_names_rebound(kernel):
+    for _ in range(2):
+        reply, _ = kernel.run('import { activation as act } from "actigrad";\nimport * as A from "actigrad";\nexport * from "actigrad";')
+        assert reply["status"] == "ok", reply
+    _, msgs = kernel.run('act("relu").df(1) + A.activation("sigmoid").df(0)')
+    assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "1.25"
+    reply, _ = kernel.run("const act = 42;")
+    assert reply["status"] == "ok"
+    _, msgs = kernel.run("act + 1")
+    assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "43"
+
+
+def test_a_function_from_an_earlier_cell_updates_a_top_level_variable(kernel):
+    kernel.run("let total = 0;")
+    kernel.run("function add(v: number) { total += v; }")
+    _, msgs = kernel.run("for (let i = 1; i <= 100; i++) add(i);\ntotal")
+    assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "5050"
+
+
 # --- live updates --------------------------------------------------------------------------------------------------
 
 
