@@ -54,9 +54,16 @@ def test_figures_carry_json_svg_and_text_in_one_output(executed):
         assert {"image/svg+xml", "text/plain"} <= set(o.data)
 
 
+# NB: a figure "draws" when it keeps its marks: a long path (curves, contours) or many primitives (the network
+# figure draws its graph with lines and rects). An SVG that export emptied has neither.
+PRIMITIVES = {"line", "polyline", "polygon", "circle", "ellipse", "rect"}
+
+
 def drawn_paths(svg_text):
     root = ET.fromstring(svg_text)
-    return [p for p in root.iter(SVG + "path") if len(p.get("d", "")) > 50]
+    paths = [p for p in root.iter(SVG + "path") if len(p.get("d", "")) > 50]
+    marks = [e for e in root.iter() if e.tag.removeprefix(SVG) in PRIMITIVES]
+    return paths or (marks if len(marks) >= 20 else [])
 
 
 class SvgCollector(html.parser.HTMLParser):
@@ -64,16 +71,18 @@ class SvgCollector(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.inline, self.images, self._depth, self._paths = [], [], 0, 0
+        self.inline, self.images, self._depth, self._paths, self._marks = [], [], 0, 0, 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "svg":
             self._depth += 1
             if self._depth == 1:
-                self._paths = 0
+                self._paths = self._marks = 0
         elif tag == "path" and self._depth and len(a.get("d", "")) > 50:
             self._paths += 1
+        elif tag in PRIMITIVES and self._depth:
+            self._marks += 1
         elif tag == "img" and a.get("src", "").startswith("data:image/svg+xml;base64,"):
             self.images.append(base64.b64decode(a["src"].split(",", 1)[1]).decode())
 
@@ -81,7 +90,7 @@ class SvgCollector(html.parser.HTMLParser):
         if tag == "svg":
             self._depth -= 1
             if self._depth == 0:
-                self.inline.append(self._paths)
+                self.inline.append(self._paths or (self._marks if self._marks >= 20 else 0))
 
 
 def test_actigrad_html_export_inlines_every_figure_as_svg(executed):
