@@ -88,3 +88,17 @@ export function takeCellMap(output: string): LineMap | undefined {
   cellMaps.clear(); // NB: side outputs (local .ts imports) also land here; nothing else needs them.
   return map;
 }
+
+/**
+ * Whether a cell has a top-level `for await`, which needs the async wrapper too.
+ * NB: tslab detects top-level `await` expressions from a diagnostic only, and `for await` raises none.
+ */
+export function hasTopLevelForAwait(src: string): boolean {
+  const file = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const visit = (node: Ts.Node): boolean => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+    if (ts.isForOfStatement(node) && node.awaitModifier) return true;
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(file);
+}

@@ -3,7 +3,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { getCodeMetadata } from "tslab/dist/metadata";
 import { printQuickInfo } from "tslab/dist/inspect";
-import { createConverter, isCompleteCode, takeCellMap, type Converter } from "./compiler";
+import { createConverter, hasTopLevelForAwait, isCompleteCode, takeCellMap, type Converter } from "./compiler";
 import { diagnosticsError, runtimeError, type CellSource, type ErrorContent } from "./errors";
 import { resolveFallback } from "./resolve";
 
@@ -77,8 +77,9 @@ export class Executor {
     const filename = count !== undefined ? `Cell In[${count}]` : `Cell (silent ${++this.silentCount})`;
     const cell: CellSource = { filename, lines: src.split("\n"), map: takeCellMap(converted.output), jsLineOffset: 1 };
     this.cells.set(filename, cell);
+    const isAsync = converted.hasToplevelAwait || hasTopLevelForAwait(src);
     const code =
-      `(${converted.hasToplevelAwait ? "async " : ""}function (exports, require) {\n` +
+      `(${isAsync ? "async " : ""}function (exports, require) {\n` +
       plainExports(converted.output) +
       `\n})(globalThis[Symbol.for("actigrad.cell")].exports, globalThis[Symbol.for("actigrad.cell")].require)`;
     (globalThis as Record<symbol, unknown>)[CELL_SLOT] = { exports: this.exports, require: this.require };
@@ -87,7 +88,7 @@ export class Executor {
     this.prevDecl = converted.declOutput ?? "";
     try {
       const ret = vm.runInThisContext(code, { filename, breakOnSigint: true, displayErrors: false });
-      if (converted.hasToplevelAwait) await this.raceInterrupt(ret as Promise<unknown>);
+      if (isAsync) await this.raceInterrupt(ret as Promise<unknown>);
     } catch (e) {
       return { ok: false, error: runtimeError(e, this.cells) };
     }

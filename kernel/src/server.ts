@@ -3,7 +3,7 @@ import { inspect } from "node:util";
 import * as zmq from "zeromq";
 import { ts } from "./compiler";
 import { runtimeError } from "./errors";
-import { Executor } from "./executor";
+import { Executor, type CellResult } from "./executor";
 import { Outputs, resultBundle } from "./outputs";
 import { Wire, PROTOCOL_VERSION, type Header, type Message } from "./wire";
 
@@ -199,7 +199,14 @@ export class Server {
     if (counted) this.count++;
     this.parent = msg.header;
     if (!silent) this.publish("execute_input", { code: c.code, execution_count: this.count }, msg.header);
-    const result = await this.executor.execute(c.code, counted ? this.count : undefined);
+    let result: CellResult;
+    try {
+      result = await this.executor.execute(c.code, counted ? this.count : undefined);
+    } catch (e) {
+      // A bug of the kernel or of tslab's converter, not of the cell: report it whole, kernel frames included.
+      const stack = e instanceof Error && e.stack ? e.stack : inspect(e);
+      result = { ok: false, error: { ename: "KernelError", evalue: e instanceof Error ? e.message : inspect(e), traceback: [`KernelError: the actigrad kernel failed on this cell:`, stack] } };
+    }
     let error = result.ok ? undefined : result.error;
     if (result.ok && result.hasValue && !silent) {
       try {

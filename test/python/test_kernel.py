@@ -169,6 +169,13 @@ def test_imports_can_be_rerun_and_their_names_rebound(kernel):
     assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "43"
 
 
+def test_top_level_await_and_for_await(kernel):
+    _, msgs = kernel.run("await new Promise((r) => setTimeout(r, 10));\n(await Promise.resolve(20)) + 1")
+    assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "21"
+    _, msgs = kernel.run("async function* steps() { yield 1; yield 2; }\nlet acc = 0;\nfor await (const v of steps()) acc += v;\nacc")
+    assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "3"
+
+
 def test_a_function_from_an_earlier_cell_updates_a_top_level_variable(kernel):
     kernel.run("let total = 0;")
     kernel.run("function add(v: number) { total += v; }")
