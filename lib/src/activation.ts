@@ -172,6 +172,7 @@ export function bindActivation(entry: ActivationEntry, overrides: Params = {}): 
   const d2f: Scalar = (x) => ed2f(x, params);
   const kernels = bindKernels(entry.id, { ...genericKernels(ef, edf, params), ...entry.kernels?.(params) });
   let properties: Properties | undefined;
+  const props = () => (properties ??= entry.properties(params));
   return {
     id: entry.id,
     label: entry.label,
@@ -181,11 +182,12 @@ export function bindActivation(entry: ActivationEntry, overrides: Params = {}): 
     df,
     d2f,
     get properties() {
-      return (properties ??= entry.properties(params));
+      return props();
     },
+    // NB: no `this`, so `const { saturation } = act` works too
     saturation(eps: number): Saturation {
-      if (!(eps > 0 && Number.isFinite(eps))) throw new Error(`saturation: eps must be a finite number > 0, got ${eps}`);
-      return entry.saturation ? entry.saturation(eps, params) : saturation(df, eps, this.properties.kinks);
+      if (!(eps > 0 && Number.isFinite(eps))) throw new Error(`${entry.id}.saturation: eps must be a finite number > 0, got ${eps}`);
+      return entry.saturation ? entry.saturation(eps, params) : saturation(df, eps, props().kinks);
     },
     ...kernels,
     [JUPYTER_DISPLAY](): MimeBundle {
