@@ -1,12 +1,7 @@
 // Scalar reverse-mode autodiff against the tensor code on the 3-2-1 sigmoid network of the worked example:
 // J = ½ Σ (y − h)² over 1000 samples, forward + backward, same weights, same gradient (checked to 1e-12).
 // For scale, a micrograd-style graph (one closure per node, DFS topological sort) of the same net.
-// Run: node bench/autodiff.bench.mjs [rounds]
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
-
-const require = createRequire(import.meta.url);
-const A = require("../lib/dist/index.js");
+// Run: npm run bench -- autodiff
 const SAMPLES = 1000;
 
 /** micrograd's engine.py, transliterated: a closure per node and a recursive topological sort. */
@@ -55,12 +50,12 @@ class MicroValue {
   }
 }
 
-export function cases() {
+export default async function cases(ctx) {
+  const A = ctx.actigrad;
   const data = A.net321Data({ n: SAMPLES, seed: 1 });
   const net = A.net321(3);
   const model = A.net321Model(net.weights());
-  const w = net.weights();
-  const micro = Object.fromEntries(Object.entries(w).map(([k, v]) => [k, new MicroValue(v)]));
+  const micro = Object.fromEntries(Object.entries(net.weights()).map(([k, v]) => [k, new MicroValue(v)]));
   const microLoss = () => {
     let total = new MicroValue(0);
     for (let i = 0; i < SAMPLES; i++) {
@@ -72,68 +67,40 @@ export function cases() {
     }
     return total.mul(0.5);
   };
+  const tensor = () => model.lossAndGradRaw(data.x.data, data.y.data, SAMPLES, 1, "sse", 0);
+  tensor();
+  const g = model.scalar("w14").param.grad[0];
+  /** Every variant must give the tensor code's ∂J/∂w14 to 1e-12. */
+  const same = (name, got) => {
+    if (!(Math.abs(got - g) <= 1e-12 * Math.abs(g))) throw new Error(`${name}: ∂J/∂w14 = ${got}, tensor code ${g}`);
+  };
+  const scalar = () => {
+    const J = net.loss(data);
+    net.zeroGrad();
+    J.backward();
+  };
+  const closures = () => {
+    const J = microLoss();
+    for (const v of Object.values(micro)) v.grad = 0;
+    J.backward();
+  };
   return [
     {
-      name: "tensor (mlp 3→2→1, lossAndGrad)",
-      step: () => model.lossAndGradRaw(data.x.data, data.y.data, SAMPLES, 1, "sse", 0),
-      grad: () => model.scalar("w14").param.grad[0],
-    },
-    {
-      name: "scalar Value (tape), net321().loss + backward",
-      step: () => {
-        const J = net.loss(data);
-        net.zeroGrad();
-        J.backward();
+      name: "3-2-1 net, J over 1000 samples, forward + backward",
+      n: SAMPLES,
+      variants: {
+        "tensor (Float64Array mlp)": tensor,
+        "scalar Value (tape)": { run: scalar, check: () => (scalar(), same("scalar", net.params.w14.grad)) },
       },
-      grad: () => net.params.w14.grad,
     },
+    // NB: a case of its own, after the first: its garbage (a closure per node) would slow the tape's collections.
     {
-      name: "micrograd-style closures (reference)",
-      step: () => {
-        const J = microLoss();
-        for (const v of Object.values(micro)) v.grad = 0;
-        J.backward();
+      name: "3-2-1 net, micrograd-style closures (reference)",
+      n: SAMPLES,
+      variants: {
+        "tensor (Float64Array mlp)": tensor,
+        "micrograd-style closures": { run: closures, check: () => (closures(), same("closures", micro.w14.grad)) },
       },
-      grad: () => micro.w14.grad,
     },
   ];
-}
-
-export function run(rounds = 15) {
-  const all = cases();
-  for (const c of all.slice(0, 2)) c.step();
-  all[2].step();
-  const g0 = all[0].grad();
-  for (const c of all.slice(1)) {
-    const rel = Math.abs(c.grad() - g0) / Math.abs(g0);
-    if (!(rel < 1e-12)) throw new Error(`${c.name}: ∂J/∂w14 = ${c.grad()} ≠ ${g0} (relative ${rel})`);
-  }
-  // NB: the tensor and tape cases run interleaved; the micrograd reference runs after them, on its own,
-  // because its garbage (a closure per node) slows every later collection and would skew the comparison.
-  const reps = [200, 20, 5];
-  const times = all.map(() => []);
-  const timeCase = (i) => {
-    const t0 = performance.now();
-    for (let s = 0; s < reps[i]; s++) all[i].step();
-    return (performance.now() - t0) / reps[i];
-  };
-  for (let r = 0; r < rounds + 2; r++) {
-    for (const i of r % 2 ? [0, 1] : [1, 0]) {
-      const t = timeCase(i);
-      if (r >= 2) times[i].push(t);
-    }
-  }
-  for (let r = 0; r < Math.ceil(rounds / 3) + 1; r++) {
-    const t = timeCase(2);
-    if (r >= 1) times[2].push(t);
-  }
-  const median = (a) => [...a].sort((u, v) => u - v)[a.length >> 1];
-  return all.map((c, i) => ({ name: c.name, ms: median(times[i]) }));
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const rows = run(Number(process.argv[2] ?? 15));
-  console.log(`3-2-1 sigmoid net, J over ${SAMPLES} samples, forward + backward — ${new Date().toISOString().slice(0, 10)}, node ${process.version}`);
-  console.log("| case | median ms | × tensor |\n| --- | --- | --- |");
-  for (const r of rows) console.log(`| ${r.name} | ${r.ms.toFixed(3)} | ${(r.ms / rows[0].ms).toFixed(1)}× |`);
 }

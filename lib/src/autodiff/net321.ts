@@ -74,17 +74,21 @@ export class Net321 {
   /** h(x) for one sample, with p, r, q and h named as in the worked example. */
   forward(x: ArrayLike<number>): Net321Nodes {
     if (x.length !== 3) throw new Error(`the 3-2-1 network takes 3 inputs per sample, got ${x.length}`);
-    return this.sample(x[0], x[1], x[2]);
+    const nodes = {} as Net321Nodes;
+    this.sample(x[0], x[1], x[2], nodes);
+    return nodes;
   }
 
-  private sample(v1: number, v2: number, v3: number): Net321Nodes {
+  /** h for one sample; fills `nodes` when given. NB: loss() passes null, saving an object per sample. */
+  private sample(v1: number, v2: number, v3: number, nodes: Net321Nodes | null): Value {
     const P = this.params;
     const x1 = input(v1, "x1"), x2 = input(v2, "x2"), x3 = input(v3, "x3");
     const p = sumOwned([P.w14.mul(x1), P.w24.mul(x2), P.w34.mul(x3), P.b4]).named("p");
     const r = sumOwned([P.w15.mul(x1), P.w25.mul(x2), P.w35.mul(x3), P.b5]).named("r");
     const q = sumOwned([P.w46.mul(p.sigmoid()), P.w56.mul(r.sigmoid()), P.b6]).named("q");
     const h = q.sigmoid().named("h");
-    return { x1, x2, x3, p, r, q, h };
+    if (nodes) Object.assign(nodes, { x1, x2, x3, p, r, q, h });
+    return h;
   }
 
   /** J = ½ Σᵢ (yᵢ − h(xᵢ))² over the rows of `data` (x: n×3, y: n×1), as one graph. */
@@ -93,7 +97,7 @@ export class Net321 {
     const terms: Value[] = [];
     const x = data.x.data;
     for (let i = 0; i < data.x.rows; i++) {
-      const { h } = this.sample(x[3 * i], x[3 * i + 1], x[3 * i + 2]);
+      const h = this.sample(x[3 * i], x[3 * i + 1], x[3 * i + 2], null);
       terms.push(input(data.y.data[i], "y").sub(h).pow(2));
     }
     return sumOwned(terms).mul(0.5).named("J");
