@@ -8,6 +8,8 @@ import {
   gemmNT,
   gemmTN,
   gradCheckModel,
+  hasWasmGemm,
+  setGemmBackend,
   LOSSES,
   mlp,
   optimizer,
@@ -26,7 +28,7 @@ function randomTensor(rng: Rng, rows: number, cols: number, scale = 1) {
   return t;
 }
 
-describe("gemm kernels agree with the textbook triple loop", () => {
+describe("gemm kernels (JS loops and the wasm SIMD kernel) agree with the textbook triple loop", () => {
   const shapes = [
     [1, 1, 1],
     [4, 4, 4],
@@ -35,37 +37,51 @@ describe("gemm kernels agree with the textbook triple loop", () => {
     [64, 64, 1],
     [13, 17, 6],
     [8, 1, 5],
+    [130, 66, 35],
   ];
+  const run = (choice: "js" | "wasm", n: number, k: number, m: number) => {
+    const prev = setGemmBackend(choice);
+    try {
+      const rng = new Rng(n * 100 + k * 10 + m);
+      const A = randomTensor(rng, n, k).data, B = randomTensor(rng, k, m).data, bias = randomTensor(rng, 1, m).data, D = randomTensor(rng, n, m).data;
+      const C = new Float64Array(n * m), T = new Float64Array(k * m), N = new Float64Array(n * k);
+      gemmNN(A, B, C, n, k, m, bias);
+      gemmTN(A, D, T, n, k, m);
+      gemmNT(D, B, N, n, m, k);
+      return { A, B, bias, D, C, T, N };
+    } finally {
+      setGemmBackend(prev);
+    }
+  };
+  it("has the wasm SIMD kernel on this Node", () => expect(hasWasmGemm()).toBe(true));
   it.each(shapes)("n=%i k=%i m=%i", (n, k, m) => {
-    const rng = new Rng(n * 100 + k * 10 + m);
-    const A = randomTensor(rng, n, k).data, B = randomTensor(rng, k, m).data, bias = randomTensor(rng, 1, m).data;
-    const C = new Float64Array(n * m);
-    gemmNN(A, B, C, n, k, m, bias);
+    const { A, B, bias, D, C, T, N } = run("js", n, k, m);
     for (let i = 0; i < n; i++)
       for (let j = 0; j < m; j++) {
         let s = bias[j];
         for (let p = 0; p < k; p++) s += A[i * k + p] * B[p * m + j];
         expect(C[i * m + j]).toBeCloseTo(s, 12);
       }
-    // Aᵀ·D with D n×m
-    const D = randomTensor(rng, n, m).data;
-    const T = new Float64Array(k * m);
-    gemmTN(A, D, T, n, k, m);
     for (let p = 0; p < k; p++)
       for (let j = 0; j < m; j++) {
         let s = 0;
         for (let i = 0; i < n; i++) s += A[i * k + p] * D[i * m + j];
         expect(T[p * m + j]).toBeCloseTo(s, 12);
       }
-    // D·Bᵀ with B k×m → n×k
-    const N = new Float64Array(n * k);
-    gemmNT(D, B, N, n, m, k);
     for (let i = 0; i < n; i++)
       for (let p = 0; p < k; p++) {
         let s = 0;
         for (let j = 0; j < m; j++) s += D[i * m + j] * B[p * m + j];
         expect(N[i * k + p]).toBeCloseTo(s, 12);
       }
+    // the wasm kernel sums in the same order: bit for bit the same
+    const w = run("wasm", n, k, m);
+    expect(w.C).toEqual(C);
+    expect(w.T).toEqual(T);
+    expect(w.N).toEqual(N);
+  });
+  it("rejects an unknown backend", () => {
+    expect(() => setGemmBackend("gpu" as never)).toThrowError('unknown gemm backend "gpu"; valid: auto, js, wasm');
   });
 });
 

@@ -1,14 +1,53 @@
-// Dense matrix products over row-major Float64Arrays, register-tiled 4×4: each inner step loads
-// 8 numbers and does 16 multiply-adds, which is what lets V8 reach ~3 GFMA/s (plain i-k-j: ~0.9).
-// NB: the remainder loops keep any shape correct; the 4×4 path is the fast one.
+import { wasmGemm, wasmScratch } from "./gemm-wasm";
+
+// Dense matrix products over row-major Float64Arrays. Large products run their 4×4 tiles in a WebAssembly
+// SIMD kernel (gemm-wasm.ts, ~7 GFMA/s); the JS loops, register-tiled 4×4 (each step loads 8 numbers for
+// 16 multiply-adds: ~3 GFMA/s, plain i-k-j ~0.9), do small products, the edges, and everything where wasm
+// SIMD is missing. NB: both paths compute each entry in the same order, so they agree bit for bit.
+
+/** Which kernels run: "auto" (wasm for large products when available), "js", or "wasm" (always, if available). */
+export type GemmBackend = "auto" | "js" | "wasm";
+let backend: GemmBackend = "auto";
+/** Below this many multiply-adds in the tiles, copying into wasm memory costs more than it saves. */
+const WASM_MIN_WORK = 1 << 15;
+
+/** Sets the kernels (see GemmBackend) and returns the previous choice. */
+export function setGemmBackend(choice: GemmBackend): GemmBackend {
+  if (choice !== "auto" && choice !== "js" && choice !== "wasm") throw new Error(`unknown gemm backend "${String(choice)}"; valid: auto, js, wasm`);
+  const prev = backend;
+  backend = choice;
+  return prev;
+}
+
+/** Whether this engine runs the WebAssembly SIMD kernel. */
+export function hasWasmGemm(): boolean {
+  return wasmGemm() !== null;
+}
+
+function useWasm(work: number): boolean {
+  if (backend === "js" || work === 0) return false;
+  return (backend === "wasm" || work >= WASM_MIN_WORK) && wasmGemm() !== null;
+}
 
 /** C (n×m) = A (n×k) · B (k×m) [+ bias broadcast over rows]. */
 export function gemmNN(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias: Float64Array | null = null): void {
   const n4 = n - (n % 4);
   const m4 = m - (m % 4);
+  const w = useWasm(n4 * m4 * k) ? wasmGemm()! : null;
+  if (w) {
+    // scratch: A (n4×k) | B (k×m) | bias (m) | C (n4×m)
+    const bo = n4 * k, zo = bo + k * m, co = zo + m;
+    const f = wasmScratch(w, co + n4 * m);
+    f.set(a.subarray(0, n4 * k), 0);
+    f.set(b.subarray(0, k * m), bo);
+    if (bias) f.set(bias.subarray(0, m), zo);
+    else f.fill(0, zo, zo + m);
+    w.kernel(0, bo * 8, co * 8, zo * 8, n4 / 4, m4 / 4, k, k * 8, 8, m * 8, m * 8);
+    c.set(f.subarray(co, co + n4 * m), 0);
+  }
   for (let i = 0; i < n4; i += 4) {
     const a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-    for (let j = 0; j < m4; j += 4) {
+    for (let j = 0; j < (w ? 0 : m4); j += 4) {
       const z0 = bias ? bias[j] : 0, z1 = bias ? bias[j + 1] : 0, z2 = bias ? bias[j + 2] : 0, z3 = bias ? bias[j + 3] : 0;
       let c00 = z0, c01 = z1, c02 = z2, c03 = z3, c10 = z0, c11 = z1, c12 = z2, c13 = z3;
       let c20 = z0, c21 = z1, c22 = z2, c23 = z3, c30 = z0, c31 = z1, c32 = z2, c33 = z3;
@@ -52,8 +91,19 @@ export function gemmNN(a: Float64Array, b: Float64Array, c: Float64Array, n: num
 export function gemmTN(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void {
   const k4 = k - (k % 4);
   const m4 = m - (m % 4);
+  const w = useWasm(k4 * m4 * n) ? wasmGemm()! : null;
+  if (w) {
+    // scratch: A (n×k) | B (n×m) | zeros (m) | C (k4×m); A's columns are the tile rows
+    const bo = n * k, zo = bo + n * m, co = zo + m;
+    const f = wasmScratch(w, co + k4 * m);
+    f.set(a.subarray(0, n * k), 0);
+    f.set(b.subarray(0, n * m), bo);
+    f.fill(0, zo, zo + m);
+    w.kernel(0, bo * 8, co * 8, zo * 8, k4 / 4, m4 / 4, n, 8, k * 8, m * 8, m * 8);
+    c.set(f.subarray(co, co + k4 * m), 0);
+  }
   for (let r = 0; r < k4; r += 4) {
-    for (let s = 0; s < m4; s += 4) {
+    for (let s = 0; s < (w ? 0 : m4); s += 4) {
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
       for (let i = 0, p = r, q = s; i < n; i++, p += k, q += m) {
@@ -104,9 +154,20 @@ export function gemmTN(a: Float64Array, b: Float64Array, c: Float64Array, n: num
 export function gemmNT(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
   const n4 = n - (n % 4);
   const k4 = k - (k % 4);
+  const w = useWasm(n4 * k4 * m) ? wasmGemm()! : null;
+  if (w) {
+    // scratch: A (n4×m) | Bᵀ (m×k, transposed here: B is small, a layer's weights) | zeros (k) | C (n4×k)
+    const bo = n4 * m, zo = bo + m * k, co = zo + k;
+    const f = wasmScratch(w, co + n4 * k);
+    f.set(a.subarray(0, n4 * m), 0);
+    for (let r = 0; r < k; r++) for (let p = 0; p < m; p++) f[bo + p * k + r] = b[r * m + p];
+    f.fill(0, zo, zo + k);
+    w.kernel(0, bo * 8, co * 8, zo * 8, n4 / 4, k4 / 4, m, m * 8, 8, k * 8, k * 8);
+    c.set(f.subarray(co, co + n4 * k), 0);
+  }
   for (let i = 0; i < n4; i += 4) {
     const a0 = i * m, a1 = a0 + m, a2 = a1 + m, a3 = a2 + m;
-    for (let r = 0; r < k4; r += 4) {
+    for (let r = 0; r < (w ? 0 : k4); r += 4) {
       const b0 = r * m, b1 = b0 + m, b2 = b1 + m, b3 = b2 + m;
       let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
       let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
