@@ -1,7 +1,9 @@
 // Scalar reverse-mode autodiff against the tensor code on the 3-2-1 sigmoid network of the worked example:
-// J = ½ Σ (y − h)² over 1000 samples, forward + backward, same weights, same gradient (checked to 1e-12).
-// For scale, a micrograd-style graph (one closure per node, DFS topological sort) of the same net.
-// Run: npm run bench -- autodiff
+// J = ½ Σ (y − h)² over 1000 samples, forward + backward, same weights, same ∂J/∂w14 (checked to 1e-12).
+// The scalar graph as net321() builds it (p, r, q as dot nodes: 12 nodes a sample) and with explicit products
+// (w14·x1 + … as mul and sum nodes: 21 a sample); for scale, a micrograd-style graph (a closure per node,
+// recursive topological sort) in a case of its own. Run: npm run bench -- autodiff --budget 50
+// (NB: a 50 ms budget per sample averages the garbage collections in, which a 2 ms sample may or may not catch.)
 const SAMPLES = 1000;
 
 /** micrograd's engine.py, transliterated: a closure per node and a recursive topological sort. */
@@ -79,6 +81,21 @@ export default async function cases(ctx) {
     net.zeroGrad();
     J.backward();
   };
+  // The same net with explicit products: w14·x1 + w24·x2 + … as mul and sum nodes (21 nodes a sample, not 12).
+  const P = net.params;
+  const products = () => {
+    const terms = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const x1 = A.input(data.x.data[3 * i], "x1"), x2 = A.input(data.x.data[3 * i + 1], "x2"), x3 = A.input(data.x.data[3 * i + 2], "x3");
+      const p = A.sum([P.w14.mul(x1), P.w24.mul(x2), P.w34.mul(x3), P.b4]);
+      const r = A.sum([P.w15.mul(x1), P.w25.mul(x2), P.w35.mul(x3), P.b5]);
+      const h = A.sum([P.w46.mul(p.sigmoid()), P.w56.mul(r.sigmoid()), P.b6]).sigmoid();
+      terms.push(A.input(data.y.data[i], "y").sub(h).pow(2));
+    }
+    const J = A.sum(terms).mul(0.5);
+    net.zeroGrad();
+    J.backward();
+  };
   const closures = () => {
     const J = microLoss();
     for (const v of Object.values(micro)) v.grad = 0;
@@ -90,7 +107,8 @@ export default async function cases(ctx) {
       n: SAMPLES,
       variants: {
         "tensor (Float64Array mlp)": tensor,
-        "scalar Value (tape)": { run: scalar, check: () => (scalar(), same("scalar", net.params.w14.grad)) },
+        "scalar Value (tape), net321(): dot nodes": { run: scalar, check: () => (scalar(), same("scalar", net.params.w14.grad)) },
+        "scalar Value (tape), explicit products": { run: products, check: () => (products(), same("products", net.params.w14.grad)) },
       },
     },
     // NB: a case of its own, after the first: its garbage (a closure per node) would slow the tape's collections.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { activation, activationIds } from "../../lib/src/activations";
 import {
+  dot,
   explain,
   gradientThreeWays,
   input,
@@ -38,6 +39,8 @@ describe("Value: each operation's gradient matches its closed form", () => {
     ["σ(a·b)", (a, b) => a.mul(b).sigmoid(), (b0 * Math.exp(-a0 * b0)) / (1 + Math.exp(-a0 * b0)) ** 2, (a0 * Math.exp(-a0 * b0)) / (1 + Math.exp(-a0 * b0)) ** 2],
     ["a·a (two paths)", (a) => a.mul(a), 2 * a0, 0],
     ["Σ(a, b, a, 2)", (a, b) => sum([a, b, a, 2]), 2, 1],
+    ["dot([a, 2, b], [b, a, 3], a) = ab + 2a + 3b + a", (a, b) => dot([a, 2, b], [b, a, 3], a), b0 + 2 + 1, a0 + 3],
+    ["dot([a], [a]) = a²", (a) => dot([a], [a]), 2 * a0, 0],
   ];
   it.each(cases)("%s", (_, build, da, db) => {
     const a = value(a0, "a"), b = value(b0, "b");
@@ -136,6 +139,10 @@ describe("backward", () => {
     for (const v of order) for (const arg of [v.a, v.b]) if (arg) expect(order.indexOf(arg)).toBeLessThan(order.indexOf(v));
   });
 
+  it("rejects a dot of unequal lengths", () => {
+    expect(() => dot([value(1)], [])).toThrowError("dot needs as many weights as inputs, got 1 and 0");
+  });
+
   it("rejects an unknown activation by listing the valid ids", () => {
     expect(() => value(1).activate("sigmod")).toThrowError(/unknown activation "sigmod".*sigmoid/);
   });
@@ -221,7 +228,7 @@ describe("explain(J, w14)", () => {
     const text = ex.toText();
     expect(text).toContain("∂J/∂w14 by the chain rule: 4 paths");
     expect(text).toContain("x1 · σ′(p) · w46 · σ′(q) · −1 · 2·(y − h) · 0.5");
-    expect(text).toContain("w14 → w14·x1 → p → σ(p) → w46·σ(p) → q → h → y − h → (y − h)² → Σ(y − h)² → J");
+    expect(text).toContain("path 1: w14 → p → σ(p) → q → h → y − h → (y − h)² → Σ(y − h)² → J");
     const tex = ex.toLatex();
     expect(tex).toContain("\\frac{\\partial J}{\\partial w_{14}}");
     expect(tex).toContain("x_{1}\\,\\sigma'(p)\\,w_{46}\\,\\sigma'(q)\\,(-1)\\,2\\cdot(y - h)\\,0.5");

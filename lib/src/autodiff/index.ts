@@ -1,4 +1,4 @@
-export { Value, value, input, sum, activate, topoSort, adjoints, localDerivative, localLabel } from "./value";
+export { Value, value, input, sum, dot, activate, topoSort, adjoints, localDerivative, localLabel } from "./value";
 export type { ValueRole } from "./value";
 export { explain, ChainRule, nodeId } from "./explain";
 export type { ChainRuleFormat, ExplainOptions } from "./explain";

@@ -3,7 +3,7 @@ import { Dense } from "../nn/dense";
 import { Rng } from "../nn/rng";
 import { Sequential, type Batch } from "../nn/sequential";
 import { explain, type ChainRule } from "./explain";
-import { input, sumOwned, value, type Value } from "./value";
+import { dot, input, sumOwned, value, type Value } from "./value";
 
 // The worked example: inputs x1, x2, x3 (units 1–3), two sigmoid hidden units 4 and 5, one sigmoid output 6:
 //   p = w14·x1 + w24·x2 + w34·x3 + b4,   r = w15·x1 + w25·x2 + w35·x3 + b5,
@@ -58,10 +58,18 @@ export interface Net321Nodes {
 export class Net321 {
   readonly params: Readonly<Record<Net321Param, Value>>;
 
+  /** The weights into units 4, 5 and 6, in input order (dot copies them; these arrays are never changed). */
+  private readonly into4: Value[];
+  private readonly into5: Value[];
+  private readonly into6: Value[];
+
   constructor(weights: Net321Weights) {
     const params = {} as Record<Net321Param, Value>;
     for (const name of NET321_PARAMS) params[name] = value(weights[name], name);
     this.params = params;
+    this.into4 = [params.w14, params.w24, params.w34];
+    this.into5 = [params.w15, params.w25, params.w35];
+    this.into6 = [params.w46, params.w56];
   }
 
   /** The parameters' current values. */
@@ -71,7 +79,7 @@ export class Net321 {
     return w;
   }
 
-  /** h(x) for one sample, with p, r, q and h named as in the worked example. */
+  /** h(x) for one sample, with p, r, q and h named as in the worked example (p, r and q are `dot` nodes). */
   forward(x: ArrayLike<number>): Net321Nodes {
     if (x.length !== 3) throw new Error(`the 3-2-1 network takes 3 inputs per sample, got ${x.length}`);
     const nodes = {} as Net321Nodes;
@@ -83,9 +91,10 @@ export class Net321 {
   private sample(v1: number, v2: number, v3: number, nodes: Net321Nodes | null): Value {
     const P = this.params;
     const x1 = input(v1, "x1"), x2 = input(v2, "x2"), x3 = input(v3, "x3");
-    const p = sumOwned([P.w14.mul(x1), P.w24.mul(x2), P.w34.mul(x3), P.b4]).named("p");
-    const r = sumOwned([P.w15.mul(x1), P.w25.mul(x2), P.w35.mul(x3), P.b5]).named("r");
-    const q = sumOwned([P.w46.mul(p.sigmoid()), P.w56.mul(r.sigmoid()), P.b6]).named("q");
+    const xs = [x1, x2, x3];
+    const p = dot(this.into4, xs, P.b4).named("p");
+    const r = dot(this.into5, xs, P.b5).named("r");
+    const q = dot(this.into6, [p.sigmoid(), r.sigmoid()], P.b6).named("q");
     const h = q.sigmoid().named("h");
     if (nodes) Object.assign(nodes, { x1, x2, x3, p, r, q, h });
     return h;

@@ -5,7 +5,7 @@ import type { ActivationLike } from "../nn/activate";
 // Operation codes; the three leaf kinds come first. NB: plain numbers, not a const enum, so per-file
 // transpilers (vitest, tslab) see real values.
 export const PARAM = 0, INPUT = 1, CONST = 2;
-export const ADD = 3, SUB = 4, MUL = 5, DIV = 6, POW = 7, EXP = 8, LOG = 9, ACT = 10, NEG = 11, SUM = 12;
+export const ADD = 3, SUB = 4, MUL = 5, DIV = 6, POW = 7, EXP = 8, LOG = 9, ACT = 10, NEG = 11, SUM = 12, DOT = 13;
 
 /** What a node stands for in explanations and graph exports: a leaf kind, or "op". */
 export type ValueRole = "param" | "input" | "const" | "op";
@@ -52,9 +52,9 @@ export class Value {
     return this.op === PARAM ? "param" : this.op === INPUT ? "input" : this.op === CONST ? "const" : "op";
   }
 
-  /** The arguments of an n-ary sum, else null. */
+  /** The arguments of an n-ary sum, or of a dot node (w1, x1, w2, x2, …[, b]), else null. */
   get args(): Value[] | null {
-    return this.op === SUM ? (this.aux as Value[]) : null;
+    return this.op === SUM || this.op === DOT ? (this.aux as Value[]) : null;
   }
 
   /** The activation of an activation node, else null. */
@@ -184,6 +184,36 @@ export function sumOwned(values: Value[]): Value {
   return sumInto(values, values);
 }
 
+/**
+ * w·x + b = Σᵢ wᵢ·xᵢ (+ b) as one node — a neuron's pre-activation, like p = w14·x1 + w24·x2 + w34·x3 + b4.
+ * Its local derivatives are ∂/∂wᵢ = xᵢ, ∂/∂xᵢ = wᵢ and ∂/∂b = 1, so a chain-rule path reads w14 → p with
+ * the factor x1. NB: one node instead of 2n, which is what keeps scalar networks near the tensor code.
+ */
+export function dot(w: readonly (Value | number)[], x: readonly (Value | number)[], b?: Value | number): Value {
+  if (w.length !== x.length) throw new Error(`dot needs as many weights as inputs, got ${w.length} and ${x.length}`);
+  const args: Value[] = new Array(2 * w.length + (b === undefined ? 0 : 1));
+  let s = 0;
+  let onTape = true;
+  for (let i = 0; i < w.length; i++) {
+    const wi = wrap(w[i]), xi = wrap(x[i]);
+    args[2 * i] = wi;
+    args[2 * i + 1] = xi;
+    s += wi.data * xi.data;
+    if ((wi.op > CONST && (wi.pos < 0 || tape[wi.pos] !== wi)) || (xi.op > CONST && (xi.pos < 0 || tape[xi.pos] !== xi))) onTape = false;
+  }
+  if (b !== undefined) {
+    const bv = wrap(b);
+    args[args.length - 1] = bv;
+    s += bv.data;
+    if (bv.op > CONST && (bv.pos < 0 || tape[bv.pos] !== bv)) onTape = false;
+  }
+  const out = new Value(s);
+  out.op = DOT;
+  out.aux = args;
+  if (onTape) record(out);
+  return out;
+}
+
 const cache = new Map<string, Activation>();
 let lastId = "";
 let lastAct: Activation | null = null;
@@ -213,6 +243,10 @@ export function activate(a: Value, spec: ActivationLike): Value {
  */
 export function localDerivative(v: Value, i: number): number {
   switch (v.op) {
+    case DOT: { // ∂(Σ wᵢxᵢ + b)/∂wᵢ = xᵢ, /∂xᵢ = wᵢ, /∂b = 1
+      const args = v.aux as Value[];
+      return (args.length & 1) === 1 && i === args.length - 1 ? 1 : args[i ^ 1].data;
+    }
     case ADD:
     case SUM:
       return 1;
@@ -243,6 +277,10 @@ export function localDerivative(v: Value, i: number): number {
 export function localLabel(v: Value, i: number): string {
   const a = v.a;
   switch (v.op) {
+    case DOT: {
+      const args = v.aux as Value[];
+      return (args.length & 1) === 1 && i === args.length - 1 ? "1" : args[i ^ 1].label;
+    }
     case ADD:
     case SUM:
       return "1";
@@ -269,13 +307,13 @@ export function localLabel(v: Value, i: number): string {
 
 /** How many arguments a node has. */
 export function arity(v: Value): number {
-  if (v.op === SUM) return (v.aux as Value[]).length;
+  if (v.op === SUM || v.op === DOT) return (v.aux as Value[]).length;
   return v.a === null ? 0 : v.b === null ? 1 : 2;
 }
 
 /** Argument i of a node. */
 export function argument(v: Value, i: number): Value {
-  return v.op === SUM ? (v.aux as Value[])[i] : i === 0 ? v.a! : v.b!;
+  return v.op === SUM || v.op === DOT ? (v.aux as Value[])[i] : i === 0 ? v.a! : v.b!;
 }
 
 /** The operation's short name: "+", "−", "×", "÷", "^2", "exp", "log", "neg", or the activation id; "" for leaves. */
@@ -284,6 +322,8 @@ export function opName(v: Value): string {
     case ADD:
     case SUM:
       return "+";
+    case DOT:
+      return "dot";
     case SUB:
       return "−";
     case MUL:
@@ -350,6 +390,17 @@ function propagate(v: Value): void {
   if (v.op === SUM) {
     const args = v.aux as Value[];
     for (let i = 0; i < args.length; i++) args[i].grad += g;
+    return;
+  }
+  if (v.op === DOT) {
+    const args = v.aux as Value[];
+    const n = args.length & ~1;
+    for (let i = 0; i < n; i += 2) {
+      const w = args[i], x = args[i + 1];
+      w.grad += x.data * g;
+      x.grad += w.data * g;
+    }
+    if (n < args.length) args[n].grad += g;
     return;
   }
   v.a!.grad += localDerivative(v, 0) * g;
@@ -475,6 +526,7 @@ function precedence(v: Value): number {
     case ADD:
     case SUB:
     case SUM:
+    case DOT:
       return 1;
     case MUL:
     case DIV:
@@ -536,6 +588,14 @@ function expression(v: Value, depth: number): string {
     case NEG:
       s = `−${wrapLabel(a!, 3, d)}`;
       break;
+    case DOT: {
+      const args = v.aux as Value[];
+      const terms: string[] = [];
+      for (let i = 0; i + 1 < args.length; i += 2) terms.push(`${wrapLabel(args[i], 2, d)}·${wrapLabel(args[i + 1], 2, d)}`);
+      if (args.length & 1) terms.push(L(args[args.length - 1]));
+      s = terms.join(" + ");
+      break;
+    }
     case SUM: {
       const labels = v.args!.map(L);
       // NB: a sum over samples of one expression reads best as Σ of it.
