@@ -238,12 +238,16 @@ export function gradientThreeWays(net: Net321 | Partial<Net321Weights> | number,
     finiteDifference: (net321Loss({ ...w, [param]: w[param] + step }, data) - net321Loss({ ...w, [param]: w[param] - step }, data)) / (2 * step),
     step,
     toText() {
+      const rows = [
+        [`chain rule, Σ over ${this.chainRule.paths.length} paths`, this.chainRule.sum],
+        [`formula ${NET321_FORMULAS[param]}`, this.formula],
+        ["backprop, J.backward()", this.backprop],
+        [`central difference, h = ${step.toExponential()}`, this.finiteDifference],
+      ] as const;
+      const width = Math.max(...rows.map((r) => r[0].length));
       return [
         `∂J/∂${param} of the 3-2-1 network on ${this.samples} sample${this.samples === 1 ? "" : "s"}:`,
-        `  chain rule, Σ over ${this.chainRule.paths.length} paths   ${this.chainRule.sum}`,
-        `  formula ${NET321_FORMULAS[param]}   ${this.formula}`,
-        `  backprop (J.backward())          ${this.backprop}`,
-        `  central difference (h = ${step})   ${this.finiteDifference}`,
+        ...rows.map(([what, v]) => `  ${what.padEnd(width)}  ${v}`),
       ].join("\n");
     },
     [JUPYTER_DISPLAY]() {
