@@ -311,3 +311,17 @@ describe("gradCheck(model, batch) through the shared dispatcher", () => {
     expect(report.params).toHaveLength(model.paramCount());
   });
 });
+
+describe("activations with parameters", () => {
+  it("a layer takes { id, params } and uses that slope", () => {
+    const layer = new Dense(1, 1, { activation: { id: "leaky_relu", params: { negativeSlope: 0.2 } } });
+    layer.W[0] = 1;
+    const out = layer.forward(new Float64Array([-5, 5]), 2);
+    expect(Array.from(out.subarray(0, 2))).toEqual([-1, 5]);
+    expect(Array.from(layer.d.subarray(0, 2))).toEqual([0.2, 1]);
+    expect(layer.describe()).toBe("dense (1→1, leaky_relu)");
+  });
+  it("an invalid parameter gets the catalog's error", () => {
+    expect(() => new Dense(1, 1, { activation: { id: "elu", params: { alpha: Number.NaN } } })).toThrowError(/elu/);
+  });
+});

@@ -138,11 +138,19 @@ export function wasmGemm(): WasmGemm | null {
   return state;
 }
 
-/** Makes the kernel's memory hold `doubles` numbers; returns the current view. */
-export function wasmScratch(w: WasmGemm, doubles: number): Float64Array {
+/**
+ * Makes the kernel's memory hold `doubles` numbers and returns the current view; null if it cannot grow that far
+ * (wasm32 stops at 4 GiB), and the caller falls back to JS. NB: the memory never shrinks: it stays as large as the
+ * largest product so far (three 4096×64 operands: 6 MB).
+ */
+export function wasmScratch(w: WasmGemm, doubles: number): Float64Array | null {
   const bytes = doubles * 8 + 64;
   if (w.memory.buffer.byteLength < bytes) {
-    w.memory.grow(Math.ceil((bytes - w.memory.buffer.byteLength) / 65536));
+    try {
+      w.memory.grow(Math.ceil((bytes - w.memory.buffer.byteLength) / 65536));
+    } catch {
+      return null;
+    }
     w.f64 = new Float64Array(w.memory.buffer);
   }
   return w.f64;

@@ -33,17 +33,20 @@ function useWasm(work: number): boolean {
 export function gemmNN(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number, bias: Float64Array | null = null): void {
   const n4 = n - (n % 4);
   const m4 = m - (m % 4);
-  const w = useWasm(n4 * m4 * k) ? wasmGemm()! : null;
+  let w = useWasm(n4 * m4 * k) ? wasmGemm() : null;
   if (w) {
     // scratch: A (n4×k) | B (k×m) | bias (m) | C (n4×m)
     const bo = n4 * k, zo = bo + k * m, co = zo + m;
     const f = wasmScratch(w, co + n4 * m);
-    f.set(a.subarray(0, n4 * k), 0);
-    f.set(b.subarray(0, k * m), bo);
-    if (bias) f.set(bias.subarray(0, m), zo);
-    else f.fill(0, zo, zo + m);
-    w.kernel(0, bo * 8, co * 8, zo * 8, n4 / 4, m4 / 4, k, k * 8, 8, m * 8, m * 8);
-    c.set(f.subarray(co, co + n4 * m), 0);
+    if (!f) w = null;
+    else {
+      f.set(a.subarray(0, n4 * k), 0);
+      f.set(b.subarray(0, k * m), bo);
+      if (bias) f.set(bias.subarray(0, m), zo);
+      else f.fill(0, zo, zo + m);
+      w.kernel(0, bo * 8, co * 8, zo * 8, n4 / 4, m4 / 4, k, k * 8, 8, m * 8, m * 8);
+      c.set(f.subarray(co, co + n4 * m), 0);
+    }
   }
   for (let i = 0; i < n4; i += 4) {
     const a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
@@ -91,16 +94,19 @@ export function gemmNN(a: Float64Array, b: Float64Array, c: Float64Array, n: num
 export function gemmTN(a: Float64Array, b: Float64Array, c: Float64Array, n: number, k: number, m: number): void {
   const k4 = k - (k % 4);
   const m4 = m - (m % 4);
-  const w = useWasm(k4 * m4 * n) ? wasmGemm()! : null;
+  let w = useWasm(k4 * m4 * n) ? wasmGemm() : null;
   if (w) {
     // scratch: A (n×k) | B (n×m) | zeros (m) | C (k4×m); A's columns are the tile rows
     const bo = n * k, zo = bo + n * m, co = zo + m;
     const f = wasmScratch(w, co + k4 * m);
-    f.set(a.subarray(0, n * k), 0);
-    f.set(b.subarray(0, n * m), bo);
-    f.fill(0, zo, zo + m);
-    w.kernel(0, bo * 8, co * 8, zo * 8, k4 / 4, m4 / 4, n, 8, k * 8, m * 8, m * 8);
-    c.set(f.subarray(co, co + k4 * m), 0);
+    if (!f) w = null;
+    else {
+      f.set(a.subarray(0, n * k), 0);
+      f.set(b.subarray(0, n * m), bo);
+      f.fill(0, zo, zo + m);
+      w.kernel(0, bo * 8, co * 8, zo * 8, k4 / 4, m4 / 4, n, 8, k * 8, m * 8, m * 8);
+      c.set(f.subarray(co, co + k4 * m), 0);
+    }
   }
   for (let r = 0; r < k4; r += 4) {
     for (let s = 0; s < (w ? 0 : m4); s += 4) {
@@ -154,16 +160,19 @@ export function gemmTN(a: Float64Array, b: Float64Array, c: Float64Array, n: num
 export function gemmNT(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
   const n4 = n - (n % 4);
   const k4 = k - (k % 4);
-  const w = useWasm(n4 * k4 * m) ? wasmGemm()! : null;
+  let w = useWasm(n4 * k4 * m) ? wasmGemm() : null;
   if (w) {
     // scratch: A (n4×m) | Bᵀ (m×k, transposed here: B is small, a layer's weights) | zeros (k) | C (n4×k)
     const bo = n4 * m, zo = bo + m * k, co = zo + k;
     const f = wasmScratch(w, co + n4 * k);
-    f.set(a.subarray(0, n4 * m), 0);
-    for (let r = 0; r < k; r++) for (let p = 0; p < m; p++) f[bo + p * k + r] = b[r * m + p];
-    f.fill(0, zo, zo + k);
-    w.kernel(0, bo * 8, co * 8, zo * 8, n4 / 4, k4 / 4, m, m * 8, 8, k * 8, k * 8);
-    c.set(f.subarray(co, co + n4 * k), 0);
+    if (!f) w = null;
+    else {
+      f.set(a.subarray(0, n4 * m), 0);
+      for (let r = 0; r < k; r++) for (let p = 0; p < m; p++) f[bo + p * k + r] = b[r * m + p];
+      f.fill(0, zo, zo + k);
+      w.kernel(0, bo * 8, co * 8, zo * 8, n4 / 4, k4 / 4, m, m * 8, 8, k * 8, k * 8);
+      c.set(f.subarray(co, co + n4 * k), 0);
+    }
   }
   for (let i = 0; i < n4; i += 4) {
     const a0 = i * m, a1 = a0 + m, a2 = a1 + m, a3 = a2 + m;
