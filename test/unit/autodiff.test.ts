@@ -244,6 +244,16 @@ describe("explain(J, w14)", () => {
     expect(e.sum).toBe(6);
   });
 
+  it("walks a 20 000-edge path without overflowing the stack", () => {
+    const x = value(1, "x");
+    let y: Value = x;
+    for (let i = 0; i < 20_000; i++) y = y.mul(1.0001);
+    const e = explain(y, x);
+    expect(e.paths).toHaveLength(1);
+    expect(e.paths[0].factors).toHaveLength(20_000);
+    expect(rel(e.sum, e.grad)).toBeLessThan(1e-12);
+  });
+
   it("finds no path to a value the loss does not use", () => {
     const e = explain(J, value(1, "unused"));
     expect(e.paths).toEqual([]);

@@ -134,30 +134,39 @@ export function explain(loss: Value, param: Value, options: ExplainOptions = {})
   }
   const labels: Record<string, string> = {};
   const paths: GraphPath[] = [];
-  // Depth-first from the loss down to param; `trail` holds (node, argument slot) pairs from the loss.
+  // Depth-first from the loss down to param, without recursion (paths can be deep): `trail` holds the
+  // (node, argument slot) pairs taken from the loss, `next` the slot to try next at each depth.
   const trail: { node: Value; slot: number }[] = [];
-  const walk = (v: Value): void => {
-    if (v === param) {
-      const nodes = [param, ...trail.map((t) => t.node).reverse()];
-      const factors = trail
-        .slice()
-        .reverse()
-        .map((t) => ({ label: localLabel(t.node, t.slot), value: localDerivative(t.node, t.slot) }));
-      let product = 1;
-      for (const f of factors) product *= f.value;
-      for (const x of nodes) labels[nodeId(x)] = x.label;
-      paths.push({ nodes: nodes.map(nodeId), factors, product });
-      return;
-    }
-    for (let i = 0; i < arity(v); i++) {
-      const a = argument(v, i);
-      if (!reaches.has(a)) continue;
-      trail.push({ node: v, slot: i });
-      walk(a);
+  const next: number[] = [0];
+  const stack: Value[] = [loss];
+  if (total > 0) {
+    while (stack.length > 0) {
+      const depth = stack.length - 1;
+      const v = stack[depth];
+      if (v === param) {
+        const edges = trail.slice().reverse();
+        const nodes = [param, ...edges.map((t) => t.node)];
+        const factors = edges.map((t) => ({ label: localLabel(t.node, t.slot), value: localDerivative(t.node, t.slot) }));
+        let product = 1;
+        for (const f of factors) product *= f.value;
+        for (const x of nodes) labels[nodeId(x)] = x.label;
+        paths.push({ nodes: nodes.map(nodeId), factors, product });
+      } else {
+        let i = next[depth];
+        while (i < arity(v) && !reaches.has(argument(v, i))) i++;
+        if (i < arity(v)) {
+          next[depth] = i + 1;
+          trail.push({ node: v, slot: i });
+          stack.push(argument(v, i));
+          next.push(0);
+          continue;
+        }
+      }
+      stack.pop();
+      next.pop();
       trail.pop();
     }
-  };
-  if (total > 0) walk(loss);
+  }
   labels[nodeId(param)] = param.label;
   let sum = 0;
   for (const p of paths) sum += p.product;
