@@ -116,7 +116,9 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 export async function openNotebook(page: Page, lab: Lab, name: string): Promise<void> {
   await page.goto(`${lab.url}/lab/tree/${name}?token=${lab.token}`);
   await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 60_000 });
-  await page.waitForFunction(() => document.querySelector(".jp-NotebookPanel [data-status='idle']") !== null || (window as any).jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === "idle", undefined, { timeout: 60_000 });
+  // NB: only the session's kernel counts: the toolbar's [data-status='idle'] shows before the kernel exists,
+  // and run-all-cells issued then never resolves.
+  await page.waitForFunction(() => (window as any).jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === "idle", undefined, { timeout: 60_000 });
 }
 
 /** Runs every cell through Lab's own command and waits for the kernel to finish. */
