@@ -126,6 +126,10 @@ describe("networkFigure", () => {
     expect(nodes.every((n) => n.y > 0 && n.y < 1)).toBe(true);
     // a1 feeds from p1 (above p2), so it sits above a2.
     expect(at.a1.y).toBeLessThan(at.a2.y);
+    // A leaf sits just before its first consumer: b feeds q (layer 2), so it shares p1's column, not x1's.
+    expect(at.b.layer).toBe(0);
+    expect(at.b.x).toBe(at.p1.x);
+    expect(at.b.x).toBeGreaterThan(at.x1.x);
   });
 
   it("sends the paths largest first, counts what it leaves out, and keeps the selection", () => {
@@ -166,6 +170,12 @@ describe("trainingFigure", () => {
     const last = fig.payload.losses[0];
     expect(last.x[last.x.length - 1]).toBe(9_999_990);
     expect(fig.summary).toContain("step 1000000 / 2000000 (50%) · 1 min 01 s elapsed · ETA 1 min 01 s");
+  });
+
+  it("titles the first panel for curves that are not losses, and lets the caller choose its scale", () => {
+    const p = trainingFigure(trainingHistory(2000), { lossTitle: "accuracy", lossLog: false }).payload;
+    expect(p).toMatchObject({ lossTitle: "accuracy", lossLog: false });
+    expect(trainingFigure(trainingHistory(10)).payload.lossTitle).toBeUndefined();
   });
 
   it("formats progress with an ETA from the pace so far", () => {

@@ -56,6 +56,7 @@ const invalid: [string, Json, RegExp][] = [
   ["network: one-node path", broken("network", (p) => (p.explanations[0].paths[0].nodes = ["w"])), /^explanations\[0\]\.paths\[0\]\.nodes must have at least 2 items/],
   ["network: fractional omitted", broken("network", (p) => (p.explanations[0].omitted = 0.5)), /^explanations\[0\]\.omitted must be an integer ≥ 0, got 0\.5/],
   ["network: selected a number", broken("network", (p) => (p.selected = 1)), /^selected must be a string, got number/],
+  ["training: lossTitle a number", broken("training", (p) => (p.lossTitle = 1)), /^lossTitle must be a string, got number/],
   ["training: no lossLog", broken("training", (p) => delete p.lossLog), /^lossLog must be true or false, got missing/],
   ["training: progress without total", broken("training", (p) => delete p.progress.total), /^progress\.total must be a number, got missing/],
   ["training: trace name missing", broken("training", (p) => delete p.layers[2].dead.name), /^layers\[2\]\.dead\.name must be a string/],

@@ -126,6 +126,12 @@ describe("what each SVG shows", () => {
     expect(longPaths(doc)).toHaveLength(2 + 3 + 3 + 1); // losses, norms, saturated, layer 1's dead
   });
 
+  it("training: the first panel can hold accuracies", () => {
+    const t = texts(parse(trainingFigure(trainingHistory(50), { lossTitle: "accuracy" }).toSvg()));
+    expect(t).toEqual(expect.arrayContaining(["accuracy", "train", "test"]));
+    expect(t).not.toContain("train loss");
+  });
+
   it("training: 1e6 logged steps give ≤ 200 KB", () => {
     checkSelfContained(trainingFigure(trainingHistory(1_000_000, 4)).toSvg());
   });

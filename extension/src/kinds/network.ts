@@ -1,5 +1,6 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "actigrad/dist/figure/payload";
+import { edgeLabelAt } from "actigrad/dist/figure/network-figure";
 import { pathFormula } from "actigrad/dist/svg/network-svg";
 import { fmt } from "actigrad/dist/svg/xml";
 import type { Theme } from "../theme";
@@ -34,19 +35,20 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): P
   const cold = { x: [] as (number | null)[], y: [] as (number | null)[] };
   const warm = { x: [] as (number | null)[], y: [] as (number | null)[] };
   const mids = { x: [] as number[], y: [] as number[], text: [] as string[], hover: [] as string[], color: [] as string[] };
-  for (const e of p.edges) {
+  const at = edgeLabelAt(p);
+  p.edges.forEach((e, k) => {
     const a = byId.get(e.from)!;
     const b = byId.get(e.to)!;
     const on = hot.has(edgeKey(e.from, e.to));
     const line = on ? warm : cold;
     line.x.push(a.x, b.x, null);
     line.y.push(Y(a), Y(b), null);
-    mids.x.push((a.x + b.x) / 2);
-    mids.y.push((Y(a) + Y(b)) / 2);
+    mids.x.push(a.x + at[k] * (b.x - a.x));
+    mids.y.push(Y(a) + at[k] * (Y(b) - Y(a)));
     mids.text.push(plotText(e.localLabel === fmt(e.local) ? e.localLabel : `${e.localLabel} = ${fmt(e.local, 3)}`));
     mids.hover.push(plotText(`∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`));
     mids.color.push(on ? t.accent : t.muted);
-  }
+  });
   const fill = t.light ? FILL_LIGHT : FILL_DARK;
   const data: object[] = [
     { type: "scatter", mode: "lines", x: cold.x, y: cold.y, line: { color: t.muted, width: 1.3 }, hoverinfo: "skip", showlegend: false },
@@ -72,7 +74,9 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): P
     },
     { type: "scatter", mode: "text", x: p.nodes.map((n) => n.x), y: p.nodes.map((n) => Y(n) - 0.075), text: p.nodes.map((n) => plotText(`${fmt(n.value)} · ∇ ${fmt(n.grad)}`)), textfont: { size: 10, color: t.muted }, hoverinfo: "skip", showlegend: false },
   ];
-  const rows = Math.max(...[...new Set(p.nodes.map((n) => n.layer))].map((l) => p.nodes.filter((n) => n.layer === l).length));
+  const perColumn = new Map<number, number>();
+  for (const n of p.nodes) perColumn.set(n.x, (perColumn.get(n.x) ?? 0) + 1);
+  const rows = Math.max(...perColumn.values());
   const hidden = { showgrid: false, zeroline: false, showticklabels: false, fixedrange: true };
   const layout = baseLayout(p.title, t, Math.max(300, 110 + 80 * rows));
   Object.assign(layout, { xaxis: { ...hidden, range: [-0.08, 1.08] }, yaxis: { ...hidden, range: [-0.05, 1.05] }, hovermode: "closest", dragmode: false, margin: { l: 20, r: 20, t: 50, b: 10 } });

@@ -16,7 +16,7 @@ export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
   const hover = "step %{x}: %{y:.4g}";
   const data: object[] = [];
   p.losses.forEach((l, k) => {
-    data.push({ type: "scatter", mode: "lines", name: plotText(`${l.name} loss`), legendgroup: `loss${k}`, x: l.x, y: l.y, xaxis: "x", yaxis: "y", line: { color: color(k), width: 2 }, hovertemplate: hover });
+    data.push({ type: "scatter", mode: "lines", name: plotText(p.lossTitle ? l.name : `${l.name} loss`), legendgroup: `loss${k}`, x: l.x, y: l.y, xaxis: "x", yaxis: "y", line: { color: color(k), width: 2 }, hovertemplate: hover });
   });
   const n = p.losses.length;
   p.layers.forEach((l, k) => {
@@ -35,7 +35,7 @@ export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
     yaxis2: axis(t, { anchor: "x2", type: "log", exponentformat: "power" }),
     xaxis3: axis(t, { domain: COLUMNS[2], anchor: "y3", title: { text: "step" } }),
     yaxis3: axis(t, { anchor: "x3", range: [-0.02, 1.02] }),
-    annotations: [subplotTitle(p.lossLog ? "loss (log scale)" : "loss", COLUMNS[0], t), subplotTitle("‖∂L/∂W‖ per layer (log)", COLUMNS[1], t), subplotTitle(`saturated — / dead ···${eps}`, COLUMNS[2], t)],
+    annotations: [subplotTitle(`${p.lossTitle ?? "loss"}${p.lossLog ? " (log scale)" : ""}`, COLUMNS[0], t), subplotTitle("‖∂L/∂W‖ per layer (log)", COLUMNS[1], t), subplotTitle(`saturated — / dead ···${eps}`, COLUMNS[2], t)],
     hovermode: "closest",
     // NB: a constant uirevision keeps the reader's zoom and legend toggles through live updates.
     uirevision: "training",

@@ -12,28 +12,63 @@ export interface NetworkFigureOptions {
 }
 
 /**
- * Places nodes left to right by `layer` and, within a layer, orders them by the mean position of
- * their inputs (one barycentre sweep), which removes most edge crossings in small graphs.
+ * Places nodes left to right: each operation in its producer `layer`, each leaf (input or parameter) in the
+ * column just before its first consumer, so a weight sits next to the unit it feeds. Within a column nodes
+ * are ordered by a few barycentre sweeps (mean position of inputs, then of consumers), which removes most
+ * edge crossings in small graphs. Positions are in [0, 1]²; `layer` is kept as the producer gave it.
  */
 export function layoutNodes(graph: NetworkGraph): PlacedNode[] {
-  const layers = new Map<number, string[]>();
-  for (const n of graph.nodes) layers.set(n.layer, [...(layers.get(n.layer) ?? []), n.id]);
-  const order = [...layers.keys()].sort((a, b) => a - b);
   const inputs = new Map<string, string[]>();
-  for (const e of graph.edges) inputs.set(e.to, [...(inputs.get(e.to) ?? []), e.from]);
-  const y = new Map<string, number>();
-  for (const l of order) {
-    const ids = layers.get(l)!;
-    const bary = (id: string) => {
-      const ins = (inputs.get(id) ?? []).filter((i) => y.has(i));
-      return ins.length ? ins.reduce((s, i) => s + y.get(i)!, 0) / ins.length : Infinity;
-    };
-    // NB: stable sort; nodes without placed inputs keep their producer order after the others.
-    const sorted = ids.map((id, k) => ({ id, k, b: bary(id) })).sort((p, q) => (p.b === q.b ? p.k - q.k : p.b < q.b ? -1 : 1));
-    sorted.forEach((s, k) => y.set(s.id, (k + 1) / (sorted.length + 1)));
+  const outputs = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    inputs.set(e.to, [...(inputs.get(e.to) ?? []), e.from]);
+    outputs.set(e.from, [...(outputs.get(e.from) ?? []), e.to]);
   }
-  const col = new Map(order.map((l, k) => [l, order.length === 1 ? 0.5 : k / (order.length - 1)]));
-  return graph.nodes.map((n) => ({ ...n, x: col.get(n.layer)!, y: y.get(n.id)! }));
+  const layerOf = new Map(graph.nodes.map((n) => [n.id, n.layer]));
+  const column = new Map<string, number>();
+  for (const n of graph.nodes) {
+    const outs = outputs.get(n.id) ?? [];
+    const leaf = !(inputs.get(n.id)?.length) && n.role !== "loss";
+    column.set(n.id, leaf && outs.length ? Math.min(...outs.map((o) => layerOf.get(o)!)) - 1 : n.layer);
+  }
+  const cols = [...new Set(column.values())].sort((a, b) => a - b);
+  const members = cols.map((c) => graph.nodes.filter((n) => column.get(n.id) === c).map((n) => n.id));
+  const y = new Map<string, number>();
+  const place = (ids: string[]) => ids.forEach((id, k) => y.set(id, (k + 1) / (ids.length + 1)));
+  members.forEach(place);
+  const mean = (ids: string[] | undefined) => (ids?.length ? ids.reduce((s, i) => s + y.get(i)!, 0) / ids.length : NaN);
+  const sweep = (order: number[], primary: Map<string, string[]>, secondary: Map<string, string[]>) => {
+    for (const c of order) {
+      const ids = members[c];
+      const key = new Map(ids.map((id, k) => [id, [mean(primary.get(id)), mean(secondary.get(id)), k] as const]));
+      // NB: stable: a node with no neighbours on either side keeps its place in the producer's order.
+      ids.sort((a, b) => {
+        const [pa, sa, ka] = key.get(a)!;
+        const [pb, sb, kb] = key.get(b)!;
+        const va = Number.isNaN(pa) ? (Number.isNaN(sa) ? ka / ids.length : sa) : pa;
+        const vb = Number.isNaN(pb) ? (Number.isNaN(sb) ? kb / ids.length : sb) : pb;
+        return va === vb ? ka - kb : va - vb;
+      });
+      place(ids);
+    }
+  };
+  const forward = cols.map((_, k) => k);
+  for (let round = 0; round < 3; round++) {
+    sweep(forward, inputs, outputs);
+    sweep([...forward].reverse(), outputs, inputs);
+  }
+  const x = new Map(cols.map((c, k) => [c, cols.length === 1 ? 0.5 : k / (cols.length - 1)]));
+  return graph.nodes.map((n) => ({ ...n, x: x.get(column.get(n.id)!)!, y: y.get(n.id)! }));
+}
+
+/**
+ * Where along each edge (0 = its source, 1 = its target) its label sits: the middle, or nearer the
+ * source when the target has many inputs, so the labels of a fan-in do not pile up at the target.
+ */
+export function edgeLabelAt(p: Pick<NetworkPayload, "edges">): number[] {
+  const fanIn = new Map<string, number>();
+  for (const e of p.edges) fanIn.set(e.to, (fanIn.get(e.to) ?? 0) + 1);
+  return p.edges.map((e) => (fanIn.get(e.to)! > 2 ? 0.3 : 0.5));
 }
 
 /** Checks the graph's references, naming the first broken one. */

@@ -98,6 +98,8 @@ export interface TrainingPayload {
   layers: LayerTraces[];
   /** Whether the loss axis is logarithmic (all losses positive and spanning more than a decade). */
   lossLog: boolean;
+  /** The first panel's title when its curves are not losses (e.g. "accuracy"); default "loss". */
+  lossTitle?: string;
   /** The threshold behind the saturated fractions, if the producer said. */
   epsilon?: number;
   progress?: Progress;

@@ -8,6 +8,10 @@ export interface TrainingFigureOptions {
   title?: string;
   /** Most points per curve; longer histories are decimated keeping each bucket's min and max. Default 2000. */
   maxPoints?: number;
+  /** The first panel's title, for curves that are not losses (e.g. "accuracy"); default "loss". */
+  lossTitle?: string;
+  /** A log axis for the first panel; default: when every value is positive and they span more than a decade. */
+  lossLog?: boolean;
 }
 
 /** NB: the whole payload is re-sent on every live update, so all curves share this many numbers (≈ 0.5 MB). */
@@ -77,8 +81,9 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
       saturated: trace("saturated", steps, l.saturated, maxPoints),
       dead: trace("dead", l.dead.length ? steps : [], l.dead, maxPoints),
     })),
-    lossLog: lo > 0 && Number.isFinite(hi) && hi / lo > 10,
+    lossLog: options.lossLog ?? (lo > 0 && Number.isFinite(hi) && hi / lo > 10),
   };
+  if (options.lossTitle !== undefined) payload.lossTitle = options.lossTitle;
   if (history.epsilon !== undefined) payload.epsilon = history.epsilon;
   if (history.progress) payload.progress = { ...history.progress };
   return new Figure(payload, summarize(history));

@@ -155,6 +155,7 @@ function training(p: Obj): void {
     for (const k of ["gradNorm", "saturated", "dead"]) trace(l[k], `${w}.${k}`);
   });
   bool(p.lossLog, "lossLog");
+  if (p.lossTitle !== undefined) str(p.lossTitle, "lossTitle");
   if (p.epsilon !== undefined && num(p.epsilon, "epsilon") < 0) throw new Error(`epsilon must be ≥ 0, got ${p.epsilon}`);
   if (p.progress !== undefined) {
     const g = obj(p.progress, "progress");

@@ -1,3 +1,4 @@
+import { edgeLabelAt } from "../figure/network-figure";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../figure/payload";
 import { card } from "./panel";
 import { INK } from "./palette";
@@ -23,10 +24,12 @@ export function pathFormula(p: NetworkExplanation["paths"][number]): string {
  * derivative; the selected parameter's paths in red, listed below with their products and their sum.
  */
 export function networkSvg(p: NetworkPayload): string {
-  const W = 760;
-  const perLayer = new Map<number, number>();
-  for (const n of p.nodes) perLayer.set(n.layer, (perLayer.get(n.layer) ?? 0) + 1);
-  const rows = Math.max(...perLayer.values());
+  const perColumn = new Map<number, number>();
+  for (const n of p.nodes) perColumn.set(n.x, (perColumn.get(n.x) ?? 0) + 1);
+  const rows = Math.max(...perColumn.values());
+  // NB: about 110 px per column, so the nodes of a long chain do not overlap.
+  const W = Math.max(760, 140 + 110 * (perColumn.size - 1));
+  const at = edgeLabelAt(p);
   const top = 48;
   const gh = Math.max(200, 74 * rows);
   const px = (n: PlacedNode) => 70 + n.x * (W - 140);
@@ -35,7 +38,7 @@ export function networkSvg(p: NetworkPayload): string {
   const sel = p.explanations.find((x) => x.param === p.selected);
   const on = pathEdges(sel);
   const label = (s: string) => (s.length > 14 ? s.slice(0, 13) + "…" : s);
-  const edges = p.edges.map((e) => {
+  const edges = p.edges.map((e, k) => {
     const a = byId.get(e.from)!;
     const b = byId.get(e.to)!;
     const hot = on.has(`${e.from}\u0000${e.to}`);
@@ -45,7 +48,7 @@ export function networkSvg(p: NetworkPayload): string {
       {},
       title(`∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`),
       el("line", { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1), stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 3 : 1.3 }),
-      text({ x: ((x1 + x2) / 2).toFixed(1), y: ((y1 + y2) / 2 - 4).toFixed(1), "text-anchor": "middle", fill: hot ? INK.accent : INK.muted, "font-size": 10 }, e.localLabel === fmt(e.local) ? e.localLabel : `${label(e.localLabel)} = ${fmt(e.local, 3)}`),
+      text({ x: (x1 + at[k] * (x2 - x1)).toFixed(1), y: (y1 + at[k] * (y2 - y1) - 4).toFixed(1), "text-anchor": "middle", fill: hot ? INK.accent : INK.muted, "font-size": 10 }, e.localLabel === fmt(e.local) ? e.localLabel : `${label(e.localLabel)} = ${fmt(e.local, 3)}`),
     );
   });
   const nodes = p.nodes.map((n) => {

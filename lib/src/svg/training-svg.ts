@@ -20,18 +20,18 @@ export function trainingSvg(p: TrainingPayload): string {
     hover: (i) => `${what}: step ${fmt(t.x[i])}, ${fmt(t.y[i])}`,
   });
   const nLoss = p.losses.length;
-  const lossLines = p.losses.map((t, k) => line(t, color(k), `${t.name} loss`));
+  const lossLines = p.losses.map((t, k) => line(t, color(k), p.lossTitle ? t.name : `${t.name} loss`));
   const gradLines = p.layers.map((l, k) => line(l.gradNorm, color(nLoss + k), `${l.name} ‖∂L/∂W‖`));
   const fracLines = p.layers.flatMap((l, k) => [line(l.saturated, color(nLoss + k), `${l.name} saturated`), ...(l.dead.y.length ? [line(l.dead, color(nLoss + k), `${l.name} dead`, "2 3")] : [])]);
   const eps = p.epsilon !== undefined ? ` (|f′| < ${fmt(p.epsilon)})` : "";
   const hoverPoints = Math.max(8, Math.floor(120 / Math.max(1, fracLines.length)));
   const panels = [
-    panel({ box: box(0), title: p.lossLog ? "loss (log scale)" : "loss", xLabel: "step", lines: lossLines, yLog: p.lossLog, hoverPoints: 30 }),
+    panel({ box: box(0), title: `${p.lossTitle ?? "loss"}${p.lossLog ? " (log scale)" : ""}`, xLabel: "step", lines: lossLines, yLog: p.lossLog, hoverPoints: 30 }),
     panel({ box: box(1), title: "‖∂L/∂W‖ per layer (log)", xLabel: "step", lines: gradLines, yLog: true, hoverPoints }),
     panel({ box: box(2), title: `saturated — / dead ···${eps}`, xLabel: "step", lines: fracLines, yDomain: [-0.02, 1.02], hoverPoints }),
   ];
   const entries = [
-    ...p.losses.map((t, k) => ({ label: `${t.name} loss`, color: color(k) })),
+    ...p.losses.map((t, k) => ({ label: p.lossTitle ? t.name : `${t.name} loss`, color: color(k) })),
     ...p.layers.map((l, k) => ({ label: l.name, color: color(nLoss + k) })),
   ];
   const leg = legend(entries, left, 52 + 190 + 56, W - 20);
