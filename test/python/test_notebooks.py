@@ -2,6 +2,7 @@
 
 import base64
 import html.parser
+import re
 import time
 import xml.etree.ElementTree as ET
 
@@ -20,6 +21,26 @@ TIMINGS = {}
 
 def test_there_are_notebooks():
     assert NOTEBOOK_PATHS, f"no notebooks in {NOTEBOOKS}"
+
+
+LINK = re.compile(r"\]\(([^)#\s]+\.ipynb)(?:#[^)]*)?\)")
+
+
+def notebook_links(path):
+    nb = nbformat.read(path, as_version=4)
+    return [m for c in nb.cells if c.cell_type == "markdown" for m in LINK.findall(c.source)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[p.name for p in NOTEBOOK_PATHS])
+def test_notebook_links_resolve(path):
+    broken = [t for t in notebook_links(path) if "://" not in t and not (path.parent / t).is_file()]
+    assert not broken, f"{path.name} links to missing notebooks: {broken}"
+
+
+def test_the_tour_indexes_the_series_in_order():
+    series = [p.name for p in NOTEBOOK_PATHS if re.match(r"(0[1-9]|1[0-9])-", p.name)]
+    linked = [t for t in notebook_links(NOTEBOOKS / "00-tour.ipynb") if t in series]
+    assert linked == series, f"00-tour.ipynb should link {series} in order, links {linked}"
 
 
 @pytest.fixture(scope="module", params=NOTEBOOK_PATHS, ids=[p.name for p in NOTEBOOK_PATHS])
