@@ -27,6 +27,21 @@ describe("figures from the real producers", () => {
     expect(kb(fig.toSvg())).toBeLessThan(200);
   });
 
+  it("network: the largest graph the exporter allows (400 nodes) still gives an SVG ≤ 200 KB", () => {
+    const data = net321Data();
+    const net = net321(0);
+    const n = 30; // 30 samples → 390 nodes
+    const batch = { x: tensor(n, 3, data.x.data.subarray(0, 3 * n)), y: tensor(n, 1, data.y.data.subarray(0, n)) };
+    const graph = toNetworkGraph(net.loss(batch));
+    expect(graph.nodes.length).toBeGreaterThan(350);
+    expect(graph.nodes.length).toBeLessThanOrEqual(400);
+    const fig = networkFigure(graph);
+    const svg = fig.toSvg();
+    expect(kb(svg)).toBeLessThanOrEqual(200);
+    expect(svg).toContain("Σ paths = "); // the explanation survives
+    expect(Buffer.byteLength(JSON.stringify(fig.payload))).toBeLessThan(PAYLOAD_BUDGET);
+  });
+
   it("training: a trainer history draws, and a live update is a new payload of the same shape", () => {
     const model = mlp([2, 4, 1], { activation: "tanh", output: "sigmoid" });
     const snapshots: number[] = [];

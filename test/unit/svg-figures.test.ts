@@ -6,6 +6,7 @@ import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
 import { contourLines } from "../../lib/src/svg/contour";
+import { utf8Bytes } from "../../lib/src/svg/xml";
 import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
 // NB: the same allowlist as extension/actigrad_renderer/export.py, which inlines only such SVG.
@@ -150,6 +151,12 @@ describe("what each SVG shows", () => {
 
   it("landscape: a 1000×1000 grid and a 1e6-step path give ≤ 200 KB", () => {
     checkSelfContained(landscapeFigure(twoSlices(1_000_000, 1000)).toSvg());
+  });
+});
+
+describe("utf8Bytes", () => {
+  it.each(["plain", "∂J/∂w ∇ σ′", "x₀ 𝑓 😀", ""])("agrees with Buffer.byteLength for %j", (s) => {
+    expect(utf8Bytes(s)).toBe(Buffer.byteLength(s));
   });
 });
 

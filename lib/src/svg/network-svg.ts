@@ -2,7 +2,7 @@ import { edgeLabelAt } from "../figure/network-figure";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../figure/payload";
 import { card } from "./panel";
 import { INK } from "./palette";
-import { el, fmt, text, title } from "./xml";
+import { el, fmt, text, title, utf8Bytes } from "./xml";
 
 const ROLE_FILL: Record<PlacedNode["role"], string> = { input: "#e8eef6", param: "#fde9d9", op: "#f2f2f2", loss: "#e3f1e0" };
 
@@ -24,6 +24,19 @@ export function pathFormula(p: NetworkExplanation["paths"][number]): string {
  * derivative; the selected parameter's paths in red, listed below with their products and their sum.
  */
 export function networkSvg(p: NetworkPayload): string {
+  // NB: big graphs drop detail until the SVG fits the 200 KB budget: first the edge and value texts
+  // drawn in the figure (their hover titles stay), then the edges' hover titles.
+  for (const detail of [2, 1] as const) {
+    const svg = networkSvgAt(p, detail);
+    if (utf8Bytes(svg) <= SVG_BUDGET) return svg;
+  }
+  return networkSvgAt(p, 0);
+}
+
+/** Bytes a static figure may take. */
+const SVG_BUDGET = 195_000;
+
+function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
   const perColumn = new Map<number, number>();
   for (const n of p.nodes) perColumn.set(n.x, (perColumn.get(n.x) ?? 0) + 1);
   const rows = Math.max(...perColumn.values());
@@ -43,11 +56,15 @@ export function networkSvg(p: NetworkPayload): string {
     const b = byId.get(e.to)!;
     const hot = on.has(`${e.from}\u0000${e.to}`);
     const [x1, y1, x2, y2] = [px(a), py(a), px(b), py(b)];
+    const line = el("line", { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1), stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 3 : 1.3 });
+    if (detail === 0) return line;
+    const hover = title(`∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`);
+    if (detail === 1) return el("g", {}, hover, line);
     return el(
       "g",
       {},
-      title(`∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`),
-      el("line", { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1), stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 3 : 1.3 }),
+      hover,
+      line,
       text({ x: (x1 + at[k] * (x2 - x1)).toFixed(1), y: (y1 + at[k] * (y2 - y1) - 4).toFixed(1), "text-anchor": "middle", fill: hot ? INK.accent : INK.muted, "font-size": 10 }, e.localLabel === fmt(e.local) ? e.localLabel : `${label(e.localLabel)} = ${fmt(e.local, 3)}`),
     );
   });
@@ -60,7 +77,7 @@ export function networkSvg(p: NetworkPayload): string {
       title(`${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, gradient ∂loss/∂${n.label} = ${fmt(n.grad, 6)}`),
       el("rect", { x: (px(n) - w / 2).toFixed(1), y: (py(n) - 13).toFixed(1), width: w, height: 26, rx: 13, fill: ROLE_FILL[n.role], stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 2.5 : 1 }),
       text({ x: px(n).toFixed(1), y: (py(n) + 4).toFixed(1), "text-anchor": "middle", fill: INK.text, "font-weight": "bold" }, label(n.label)),
-      text({ x: px(n).toFixed(1), y: (py(n) + 25).toFixed(1), "text-anchor": "middle", fill: INK.muted, "font-size": 10 }, `${fmt(n.value)} · ∇ ${fmt(n.grad)}`),
+      detail === 2 ? text({ x: px(n).toFixed(1), y: (py(n) + 25).toFixed(1), "text-anchor": "middle", fill: INK.muted, "font-size": 10 }, `${fmt(n.value)} · ∇ ${fmt(n.grad)}`) : "",
     );
   });
   const lines: string[] = [];
