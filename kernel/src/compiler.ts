@@ -15,12 +15,14 @@ export const ts: typeof Ts = require("@tslab/typescript-for-tslab");
 const cellMaps = new Map<string, LineMap>();
 
 /**
- * The same TypeScript module, except that the converter's programs emit inline source maps and its ESM → CommonJS
- * step composes them, so runtime errors can be reported at the cell's own lines; and its file system sees the
- * virtual `node_modules/actigrad` of resolve.ts.
- * NB: the fork's exports are non-configurable getters, so a Proxy (not assignment) swaps the two functions.
+ * The TypeScript module as tslab's converter sees it, with three changes:
+ * - its programs emit inline source maps, and its ESM → CommonJS step composes them, so runtime errors can be
+ *   reported at the cell's own lines;
+ * - its file system also sees the virtual `node_modules/actigrad` of resolve.ts;
+ * - completions get a host that can name modules.
+ * NB: the fork's exports are non-configurable getters, so a Proxy (not assignment) swaps the functions.
  */
-function tsWithSourceMaps(): typeof Ts {
+function tsForConverter(): typeof Ts {
   const real = ts.sys;
   const sys: Ts.System = Object.assign(Object.create(real) as Ts.System, {
     fileExists: (p: string) => real.fileExists(forwardPath(p)),
@@ -61,13 +63,13 @@ function tsWithSourceMaps(): typeof Ts {
   return new Proxy(ts, { get: (target, key) => (key in overrides ? overrides[key as keyof typeof overrides] : target[key as keyof typeof Ts]) });
 }
 
-/** Loads tslab's converter.js as its own module instance whose `require` of TypeScript gets `tsWithSourceMaps()`. */
+/** Loads tslab's converter.js as its own module instance whose `require` of TypeScript gets `tsForConverter()`. */
 function loadConverterModule(): typeof Conv {
   const file = require.resolve("tslab/dist/converter");
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  const patched = tsWithSourceMaps();
+  const patched = tsForConverter();
   const plain = mod.require.bind(mod);
   mod.require = Object.assign((id: string) => (id === "@tslab/typescript-for-tslab" ? patched : plain(id)), plain);
   (mod as unknown as { _compile(src: string, file: string): void })._compile(fs.readFileSync(file, "utf8"), file);

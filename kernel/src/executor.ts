@@ -8,7 +8,7 @@ import { diagnosticsError, runtimeError, type CellSource, type ErrorContent } fr
 import { resolveFallback } from "./resolve";
 
 /** How a cell ended: with a value (its last expression, if any), or with an error to report. */
-export type CellResult = { ok: true; value?: unknown; hasValue: boolean } | { ok: false; error: ErrorContent; interrupted?: boolean };
+export type CellResult = { ok: true; value?: unknown; hasValue: boolean } | { ok: false; error: ErrorContent };
 
 /** Where the running cell finds its `exports` and `require` (set just before each run). */
 const CELL_SLOT = Symbol.for("actigrad.cell");
@@ -24,6 +24,7 @@ const REEXPORT = /^Object\.defineProperty\(exports, "([^"]+)", \{ enumerable: tr
 const ES_MODULE = /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/gm;
 const EXPORT_STAR = /^__exportStar\((.+), exports\);$/gm;
 
+/** A cell's emitted JavaScript with `exports` written as a plain object (see above). */
 export function plainExports(js: string): string {
   return js
     .replace(ES_MODULE, "")

@@ -245,7 +245,6 @@ export class Server {
   private shutdown(sock: zmq.Router, msg: Message): void {
     this.outputs.flush();
     this.reply(sock, msg, "shutdown_reply", { status: "ok", restart: !!msg.content.restart });
-    this.publish("status", { execution_state: "idle" }, msg.header);
     // Give ZeroMQ a moment to deliver the reply, then release the sockets and the compiler's file watchers.
     setTimeout(() => {
       this.executor.close();
