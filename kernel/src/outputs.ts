@@ -122,6 +122,8 @@ export async function resultBundle(value: unknown): Promise<MimeBundle> {
   const fn = typeof value === "object" && value !== null ? (value as Record<symbol, unknown>)[Symbol.for("Jupyter.display")] : undefined;
   if (typeof fn === "function") {
     const bundle = normalize(await fn.call(value));
+    // NB: an object that displays as an empty bundle asks to show nothing (lib's display handles do).
+    if (Object.keys(bundle).length === 0) return bundle;
     return "text/plain" in bundle ? bundle : { ...bundle, "text/plain": inspect(value) };
   }
   return { "text/plain": inspect(value) };

@@ -212,7 +212,7 @@ export class Server {
       try {
         const data = await resultBundle(result.value);
         this.outputs.flush();
-        this.publish("execute_result", { execution_count: this.count, data, metadata: {} }, msg.header);
+        if (Object.keys(data).length) this.publish("execute_result", { execution_count: this.count, data, metadata: {} }, msg.header);
       } catch (e) {
         error = runtimeError(e, this.executor.cells);
       }

@@ -18,7 +18,7 @@ export interface DisplayOptions {
 }
 
 /** A displayed output that can be replaced in place. */
-export interface DisplayHandle {
+export interface DisplayHandle extends Displayable {
   /** The Jupyter display id shared by the output and its updates. */
   readonly id: string;
   /**
@@ -102,5 +102,7 @@ export function display(obj: Displayable | MimeBundle, options: { id?: string } 
     update(next) {
       hook.display(bundleOf(next, "update"), { displayId: id, update: true });
     },
+    // NB: an empty bundle, so `display(x)` as a cell's last line shows x once, as IPython's display() does.
+    [JUPYTER_DISPLAY]: () => ({}),
   };
 }

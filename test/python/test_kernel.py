@@ -112,6 +112,12 @@ def test_display_carries_the_given_display_id(kernel):
     assert r["content"]["data"]["text/plain"] == "'my-id'"
 
 
+def test_a_display_handle_as_the_last_expression_shows_nothing_more(kernel):
+    _, msgs = kernel.run('display({ "text/plain": "shown once" })')
+    assert [m["content"]["data"]["text/plain"] for m in of_type(msgs, "display_data")] == ["shown once"]
+    assert of_type(msgs, "execute_result") == []
+
+
 def test_a_rich_last_expression_is_an_execute_result_with_all_its_mime_types(kernel):
     reply, msgs = kernel.run('activation("tanh")')
     assert not of_type(msgs, "stream"), "the value must not be printed as text"
