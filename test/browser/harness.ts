@@ -112,13 +112,21 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   };
 }
 
-/** Opens a notebook in Lab and waits until its kernel is idle. */
+/** Opens a notebook in Lab and waits until its kernel is connected and idle. */
 export async function openNotebook(page: Page, lab: Lab, name: string): Promise<void> {
   await page.goto(`${lab.url}/lab/tree/${name}?token=${lab.token}`);
   await page.waitForSelector(".jp-NotebookPanel .jp-Cell", { timeout: 60_000 });
   // NB: only the session's kernel counts: the toolbar's [data-status='idle'] shows before the kernel exists,
-  // and run-all-cells issued then never resolves.
-  await page.waitForFunction(() => (window as any).jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === "idle", undefined, { timeout: 60_000 });
+  // and run-all-cells issued then never resolves. Under load the kernel can report "idle" before its
+  // websocket is connected, and Lab drops a run-all sent then, so both must hold, twice 200 ms apart.
+  const ready = () => {
+    const ctx = (window as any).jupyterapp?.shell?.currentWidget?.sessionContext;
+    const kernel = ctx?.session?.kernel;
+    return !!kernel && !ctx.isDisposed && kernel.connectionStatus === "connected" && kernel.status === "idle";
+  };
+  await page.waitForFunction(ready, undefined, { timeout: 90_000 });
+  await page.waitForTimeout(200);
+  await page.waitForFunction(ready, undefined, { timeout: 30_000 });
 }
 
 /** Runs every cell through Lab's own command and waits for the kernel to finish. */
