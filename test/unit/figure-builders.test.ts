@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activationFigure, saturatedIntervals } from "../../lib/src/figure/activation-figure";
+import { activationFigure, activationNames, saturatedIntervals } from "../../lib/src/figure/activation-figure";
 import { decimate, minMaxIndices, strideIndices } from "../../lib/src/figure/decimate";
 import { contourLevels, landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { layoutNodes, networkFigure } from "../../lib/src/figure/network-figure";
@@ -100,6 +100,17 @@ describe("activationFigure", () => {
     validatePayload(JSON.parse(JSON.stringify(p)));
   });
 
+  it("titles the x axis with xLabel; a short symbol also names the curves", () => {
+    const z = activationFigure([SIGMOID], { xLabel: "z" });
+    expect(z.payload.xLabel).toBe("z");
+    expect(z.summary).toBe("sigmoid on [-6, 6]: max f′ = 0.25 at z = 0");
+    expect(activationNames("z")).toEqual({ axis: "z", v: "z", f: "f(z)", df: "f′(z)", d2f: "f″(z)" });
+    expect(activationNames("w₁")).toMatchObject({ v: "w₁", df: "f′(w₁)" });
+    expect(activationNames("pre-activation z")).toEqual({ axis: "pre-activation z", v: "x", f: "f(x)", df: "f′(x)", d2f: "f″(x)" });
+    expect(activationNames(undefined)).toMatchObject({ axis: "x", v: "x" });
+    expect(activationFigure([SIGMOID]).payload.xLabel).toBeUndefined();
+  });
+
   it("rejects bad options with a message naming them", () => {
     expect(() => activationFigure([])).toThrow(/at least one activation/);
     expect(() => activationFigure([SIGMOID], { range: [1, 1] })).toThrow(/range must be .* a < b, got \[1, 1\]/);
@@ -189,6 +200,35 @@ describe("trainingFigure", () => {
     const h = trainingHistory(10);
     h.layers[1].saturated.pop();
     expect(() => trainingFigure(h)).toThrow(/layers\[1\] \("layer 2"\)\.saturated has 9 values but there are 10 steps/);
+    const l = trainingHistory(10);
+    l.losses[0].values.pop();
+    expect(() => trainingFigure(l)).toThrow(/losses\[0\] \("train"\) has 9 values but there are 10 steps \(or give the curve its own steps\)/);
+    expect(() => trainingFigure({ steps: [], layers: [], losses: [{ name: "a", steps: [0, 1], values: [1] }] })).toThrow(/losses\[0\] \("a"\) has 1 values but its own steps has 2/);
+  });
+
+  it("draws runs of different lengths: a loss curve may carry its own steps", () => {
+    // A run that diverged at step 30 next to one that finished 100 steps; no per-layer data.
+    const steps = Array.from({ length: 100 }, (_, i) => i);
+    const fig = trainingFigure({
+      steps,
+      losses: [
+        { name: "η = 0.1", values: steps.map((s) => Math.exp(-s / 30)) },
+        { name: "η = 3 (diverged)", steps: steps.slice(0, 31), values: steps.slice(0, 31).map((s) => (s < 30 ? 2 ** s : Infinity)) },
+      ],
+      layers: [],
+    });
+    const [ok, bad] = fig.payload.losses;
+    expect(ok.x).toEqual(steps);
+    expect(bad.x).toEqual(steps.slice(0, 31));
+    expect(bad.y[30]).toBe(Infinity);
+    // ∞ is a gap, not the range: the finite values span 30 decades, so the loss axis is logarithmic.
+    expect(fig.payload.lossLog).toBe(true);
+    expect(fig.payload.layers).toEqual([]);
+    expect(fig.summary).toBe(`training: 100 logged steps; η = 0.1 loss ${Number(Math.exp(-99 / 30).toPrecision(4))}; η = 3 (diverged) loss Infinity (step 30)`);
+    // Own steps need no shared steps at all.
+    const alone = trainingFigure({ steps: [], losses: [{ name: "run", steps: [0, 10, 20], values: [1, 0.5, 0.25] }], layers: [] });
+    expect(alone.payload.losses[0]).toEqual({ name: "run", x: [0, 10, 20], y: [1, 0.5, 0.25] });
+    validatePayload(JSON.parse(JSON.stringify(fig.payload)));
   });
 });
 

@@ -1,6 +1,6 @@
 // The extension's payload → plotly specs, checked in node (no browser): escaping, palettes, lens, paths.
 import { describe, expect, it } from "vitest";
-import { activationPlot, lensReadout } from "../../extension/src/kinds/activation";
+import { activationPlot, lensReadout, nearestIndex } from "../../extension/src/kinds/activation";
 import { plotText } from "../../extension/src/kinds/common";
 import { landscapePlot } from "../../extension/src/kinds/landscape";
 import { explanationLines, networkPlot } from "../../extension/src/kinds/network";
@@ -93,6 +93,33 @@ describe("activationPlot", () => {
   });
 });
 
+describe("activationPlot: the x axis and the lens", () => {
+  it("names the axis, the rows and the readout after xLabel", () => {
+    const p = activationFigure([SIGMOID], { xLabel: "z", show: { d2f: true } }).payload;
+    const fig = activationPlot(p, { show: { f: true, df: true, d2f: true } }, light);
+    expect((fig.layout.xaxis as Json).title.text).toBe("z");
+    expect([1, 2, 3].map((r) => (fig.layout[r === 1 ? "yaxis" : `yaxis${r}`] as Json).title.text)).toEqual(["f(z)", "f′(z)", "f″(z)"]);
+    const i = p.x.indexOf(0);
+    expect(lensReadout(p, i)).toEqual(["z₀ = 0", "Sigmoid: f(z₀) = 0.5, f′(z₀) = 0.25, f″(z₀) = 0; tangent y = 0.5 + 0.25·(z − 0)"]);
+  });
+
+  it("drags move the lens rather than zoom", () => {
+    const p = activationFigure([SIGMOID]).payload;
+    expect(activationPlot(p, { show: { f: true, df: true, d2f: false } }, light).layout.dragmode).toBe(false);
+  });
+
+  it("finds the grid point nearest to the pointer", () => {
+    const xs = [-1, 0, 0.5, 2];
+    expect([-5, -1, -0.6, -0.4, 0.2, 0.3, 1.25, 1.26, 2, 9, NaN].map((x) => nearestIndex(xs, x))).toEqual([0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 0]);
+    const grid = activationFigure([SIGMOID]).payload.x;
+    // Against a linear scan on the figure's own grid.
+    for (const x of [-6, -5.97, -0.01, 0, 0.024, 3.3333, 6]) {
+      const scan = grid.reduce((best, v, k) => (Math.abs(v - x) < Math.abs(grid[best] - x) ? k : best), 0);
+      expect(nearestIndex(grid, x)).toBe(scan);
+    }
+  });
+});
+
 describe("networkPlot", () => {
   const p = networkFigure(smallNetwork()).payload;
   const segments = (d: Json) => d.x.filter((v: number | null) => v === null).length;
@@ -128,6 +155,22 @@ describe("trainingPlot", () => {
     const layer1 = fig.data.filter((d: Json) => d.legendgroup === "layer0") as Json[];
     expect(layer1.map((d) => d.name)).toEqual(["layer 1", "layer 1 saturated", "layer 1 dead"]);
     expect(layer1[2].line.dash).toBe("dot");
+  });
+});
+
+describe("trainingPlot without layers", () => {
+  it("draws the loss alone across the width: no gradient or saturation axes", () => {
+    const fig = trainingPlot(trainingFigure(trainingHistory(50, 0)).payload, light);
+    expect(fig.data).toHaveLength(2);
+    expect((fig.layout.xaxis as Json).domain).toEqual([0, 1]);
+    expect(fig.layout.xaxis2).toBeUndefined();
+    expect(fig.layout.yaxis3).toBeUndefined();
+    expect((fig.layout.annotations as Json[]).map((a) => a.text)).toEqual(["<b>loss</b>"]);
+  });
+
+  it("draws runs of different lengths at their own steps", () => {
+    const fig = trainingPlot(trainingFigure({ steps: [0, 1, 2, 3], losses: [{ name: "long", values: [4, 3, 2, 1] }, { name: "short", steps: [0, 1], values: [4, 8] }], layers: [] }).payload, light);
+    expect((fig.data as Json[]).map((d) => d.x)).toEqual([[0, 1, 2, 3], [0, 1]]);
   });
 });
 

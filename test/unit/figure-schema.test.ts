@@ -19,7 +19,7 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const json = (v: unknown): Json => JSON.parse(JSON.stringify(v));
 
 const valid: Record<string, Json> = {
-  activation: json(activationFigure([SIGMOID, RELU], { show: { d2f: true } }).payload),
+  activation: json(activationFigure([SIGMOID, RELU], { show: { d2f: true }, xLabel: "z" }).payload),
   network: json(networkFigure(smallNetwork()).payload),
   training: json(trainingFigure(trainingHistory(50, 3, undefined, { step: 50, total: 100, elapsedMs: 1000 })).payload),
   landscape: json(landscapeFigure(twoSlices(20, 21)).payload),
@@ -47,6 +47,7 @@ const invalid: [string, Json, RegExp][] = [
   ["activation: label a number", broken("activation", (p) => (p.series[0].label = 7)), /^series\[0\]\.label must be a string, got number/],
   ["activation: show.d2f not boolean", broken("activation", (p) => (p.show.d2f = "yes")), /^show\.d2f must be true or false/],
   ["activation: negative epsilon", broken("activation", (p) => (p.epsilon = -1)), /^epsilon must be ≥ 0/],
+  ["activation: xLabel a number", broken("activation", (p) => (p.xLabel = 1)), /^xLabel must be a string, got number/],
   ["activation: interval of 3", broken("activation", (p) => (p.series[0].saturated[0] = [1, 2, 3])), /^series\[0\]\.saturated\[0\] must be \[from, to\], got 3 values/],
   ["network: bad role", broken("network", (p) => (p.nodes[2].role = "bias")), /^nodes\[2\]\.role must be one of input, param, op, loss, got "bias"/],
   ["network: node without grad", broken("network", (p) => delete p.nodes[0].grad), /^nodes\[0\]\.grad must be a number or null, got missing/],

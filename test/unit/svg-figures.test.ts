@@ -31,11 +31,16 @@ function checkSelfContained(svg: string): Document {
   const root = doc.documentElement!;
   expect(root.nodeName).toBe("svg");
   expect(root.getAttribute("xmlns")).toBe("http://www.w3.org/2000/svg");
+  const clipIds = all(doc, "clipPath").map((c) => c.getAttribute("id"));
+  expect(new Set(clipIds).size).toBe(clipIds.length);
   for (const e of all(doc, "*")) {
     expect(TAGS.has(e.nodeName), e.nodeName).toBe(true);
     for (const a of Array.from(e.attributes)) {
       expect(a.name, `${e.nodeName}@${a.name}`).toMatch(ATTRS);
-      expect(a.value).not.toMatch(/url\(|javascript:|https?:(?!\/\/www\.w3\.org\/2000\/svg$)/);
+      // The only url() is a clip-path naming a clipPath of this SVG.
+      const local = a.name === "clip-path" ? /^url\(#([\w-]+)\)$/.exec(a.value) : null;
+      if (local) expect(clipIds).toContain(local[1]);
+      else expect(a.value).not.toMatch(/url\(|javascript:|https?:(?!\/\/www\.w3\.org\/2000\/svg$)/);
     }
   }
   // Legible on dark export themes: an opaque card, and no text left to inherit the page's colour.
@@ -131,6 +136,24 @@ describe("what each SVG shows", () => {
     const t = texts(parse(trainingFigure(trainingHistory(50), { lossTitle: "accuracy" }).toSvg()));
     expect(t).toEqual(expect.arrayContaining(["accuracy", "train", "test"]));
     expect(t).not.toContain("train loss");
+  });
+
+  it("activation: xLabel titles the x axis and names the curves", () => {
+    const doc = parse(activationFigure([SIGMOID], { xLabel: "z" }).toSvg());
+    expect(texts(doc)).toEqual(expect.arrayContaining(["f(z)", "f′(z)", "z"]));
+    expect(texts(doc)).not.toContain("f(x)");
+    expect(titles(doc)).toContain("Sigmoid: z = 0, f(z) = 0.5, f′(z) = 0.25, f″(z) = 0");
+    expect(titles(doc)).toContain("Sigmoid: tangent at z₀ = 0 with slope f′(z₀) = 0.25");
+  });
+
+  it("training: without layers, the loss panel alone, across the width", () => {
+    const h = trainingHistory(100, 0);
+    const doc = parse(trainingFigure(h).toSvg());
+    expect(all(doc, "g").filter((g) => g.getAttribute("class") === "panel")).toHaveLength(1);
+    expect(texts(doc)).not.toContain("‖∂L/∂W‖ per layer (log)");
+    const frame = all(doc, "rect").find((r) => r.getAttribute("fill") === "none" && r.getAttribute("x") === "55")!;
+    expect(Number(frame.getAttribute("width"))).toBe(760 - 55 - 20);
+    expect(longPaths(doc)).toHaveLength(2);
   });
 
   it("training: 1e6 logged steps give ≤ 200 KB", () => {

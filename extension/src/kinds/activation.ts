@@ -1,13 +1,14 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
+import { activationNames } from "actigrad/dist/figure/activation-figure";
 import type { ActivationPayload } from "actigrad/dist/figure/payload";
 import { fmt } from "actigrad/dist/svg/xml";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
 
 export const CURVES = [
-  { key: "f", name: "f(x)", dash: "solid" },
-  { key: "df", name: "f′(x)", dash: "dash" },
-  { key: "d2f", name: "f″(x)", dash: "dot" },
+  { key: "f", dash: "solid" },
+  { key: "df", dash: "dash" },
+  { key: "d2f", dash: "dot" },
 ] as const;
 type CurveKey = (typeof CURVES)[number]["key"];
 
@@ -39,11 +40,12 @@ export function activationPlot(p: ActivationPayload, state: ActivationState, t: 
   const hRow = (1 - gap * (rows.length - 1)) / rows.length;
   const color = (k: number) => t.colors[k % t.colors.length];
   const data: object[] = [];
+  const names = activationNames(p.xLabel);
   const layout = baseLayout(p.title, t, 150 + 190 * rows.length);
   rows.forEach((c, r) => {
     const yName = r === 0 ? "y" : `y${r + 1}`;
     const top = 1 - r * (hRow + gap);
-    layout[r === 0 ? "yaxis" : `yaxis${r + 1}`] = axis(t, { domain: [top - hRow, top], title: { text: c.name } });
+    layout[r === 0 ? "yaxis" : `yaxis${r + 1}`] = axis(t, { domain: [top - hRow, top], title: { text: plotText(names[c.key]) } });
     p.series.forEach((s, k) => {
       data.push({
         type: "scatter",
@@ -61,7 +63,7 @@ export function activationPlot(p: ActivationPayload, state: ActivationState, t: 
       });
     });
   });
-  layout.xaxis = axis(t, { anchor: rows.length === 1 ? "y" : `y${rows.length}`, title: { text: "x" }, range: [p.x[0], p.x[p.x.length - 1]] });
+  layout.xaxis = axis(t, { anchor: rows.length === 1 ? "y" : `y${rows.length}`, title: { text: plotText(names.axis) }, range: [p.x[0], p.x[p.x.length - 1]] });
   const shapes: object[] = [];
   p.series.forEach((s, k) => {
     for (const [x0, x1] of s.saturated ?? []) {
@@ -89,21 +91,44 @@ export function activationPlot(p: ActivationPayload, state: ActivationState, t: 
       data.push({ type: "scatter", mode: "markers", x: p.series.map(() => x0), y: p.series.map((s) => s[c.key][i]), xaxis: "x", yaxis: yName, marker: { color: p.series.map((_, k) => color(k)), size: 8, line: { color: t.paper, width: 1 } }, hoverinfo: "skip", showlegend: false, meta: "lens" });
     });
   }
-  Object.assign(layout, { shapes, hovermode: "x", dragmode: "zoom", uirevision: "activation" });
+  // NB: dragging moves the lens (ActivationView.bind) instead of zooming; the modebar's zoom button still zooms.
+  Object.assign(layout, { shapes, hovermode: "x", dragmode: false, uirevision: "activation" });
   return { data, layout };
 }
 
-/** The readout lines of the tangent lens at x index i. */
+/** The readout lines of the tangent lens at x index i (x named by the payload's xLabel, e.g. z₀). */
 export function lensReadout(p: ActivationPayload, i: number): string[] {
   const x0 = p.x[i];
   const eps = p.epsilon ?? 0;
+  const v = activationNames(p.xLabel).v;
   return [
-    `x₀ = ${fmt(x0)}`,
+    `${v}₀ = ${fmt(x0)}`,
     ...p.series.map((s) => {
       const sat = Math.abs(s.df[i]) < eps ? ` — saturated: |f′| < ${fmt(eps)}` : "";
-      return `${s.label}: f(x₀) = ${fmt(s.f[i])}, f′(x₀) = ${fmt(s.df[i])}, f″(x₀) = ${fmt(s.d2f[i])}; tangent y = ${fmt(s.f[i])} + ${fmt(s.df[i])}·(x − ${fmt(x0)})${sat}`;
+      return `${s.label}: f(${v}₀) = ${fmt(s.f[i])}, f′(${v}₀) = ${fmt(s.df[i])}, f″(${v}₀) = ${fmt(s.d2f[i])}; tangent y = ${fmt(s.f[i])} + ${fmt(s.df[i])}·(${v} − ${fmt(x0)})${sat}`;
     }),
   ];
+}
+
+/** The index of the grid value nearest to x in the ascending grid `xs`. */
+export function nearestIndex(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  if (!(x > xs[lo])) return lo;
+  if (!(x < xs[hi])) return hi;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  return x - xs[lo] <= xs[hi] - x ? lo : hi;
+}
+
+/** What the renderer reads of plotly's laid-out x axis: its range and its pixel offset and length in the plot. */
+interface LaidOutAxis {
+  range: [number, number];
+  _offset: number;
+  _length: number;
 }
 
 /** Toggles for f, f′, f″; the formulas, typeset; the tangent lens following the pointer. */
@@ -119,7 +144,7 @@ export class ActivationView implements View<ActivationPayload> {
   constructor(private host: Host) {
     host.top.append(this.toggles, this.formulas);
     host.bottom.append(this.readout);
-    this.readout.textContent = "Hover the plot: the tangent lens shows x₀, f, f′, f″ and the tangent line there.";
+    this.readout.textContent = "Hover or drag along the plot: the tangent lens shows x₀, f, f′, f″ and the tangent line there.";
     for (const c of CURVES) {
       const label = h("label", "jp-RenderedActigrad-toggle");
       const box = document.createElement("input");
@@ -130,7 +155,9 @@ export class ActivationView implements View<ActivationPayload> {
         this.syncToggles();
         this.host.redraw();
       });
-      label.append(box, document.createTextNode(` ${c.name}`));
+      const name = h("span", "jp-RenderedActigrad-toggle-name");
+      name.dataset.curve = c.key;
+      label.append(box, name);
       this.toggles.append(label);
     }
   }
@@ -146,6 +173,8 @@ export class ActivationView implements View<ActivationPayload> {
   }
 
   private syncToggles(): void {
+    const names = activationNames(this.p?.xLabel);
+    for (const span of Array.from(this.toggles.querySelectorAll<HTMLElement>(".jp-RenderedActigrad-toggle-name"))) span.textContent = ` ${names[span.dataset.curve as CurveKey]}`;
     const boxes = Array.from(this.toggles.querySelectorAll("input"));
     const on = boxes.filter((b) => this.state.show[b.dataset.curve as CurveKey]).length;
     for (const b of boxes) {
@@ -175,14 +204,47 @@ export class ActivationView implements View<ActivationPayload> {
     return activationPlot(this.p, this.state, t);
   }
 
+  /** Moves the lens to grid index i and writes its readout. */
+  private moveLens(i: number): void {
+    if (i === this.state.lens) return;
+    this.state.lens = i;
+    this.readout.replaceChildren(...lensReadout(this.p, i).map((line) => h("div", "jp-RenderedActigrad-readout-line", line)));
+    this.readout.classList.add("jp-mod-active");
+    this.host.redraw();
+  }
+
   bind(gd: PlotlyElement): void {
     gd.on("plotly_hover", (e) => {
       const pt = e.points.find((q) => q.data.meta !== "lens");
-      if (!pt || pt.pointIndex === this.state.lens) return;
-      this.state.lens = pt.pointIndex;
-      this.readout.replaceChildren(...lensReadout(this.p, pt.pointIndex).map((line) => h("div", "jp-RenderedActigrad-readout-line", line)));
-      this.readout.classList.add("jp-mod-active");
-      this.host.redraw();
+      if (pt) this.moveLens(pt.pointIndex);
+    });
+    // Dragging along x moves the lens. NB: plotly sends no hover events while a button is down, so the
+    // pointer's x is mapped to data through the laid-out x axis; only when the modebar has not chosen zoom or pan.
+    const layout = () => (gd as unknown as { _fullLayout?: { dragmode?: unknown; xaxis?: LaidOutAxis } })._fullLayout;
+    const dataX = (e: PointerEvent): number | undefined => {
+      const full = layout();
+      const xa = full?.xaxis;
+      if (!xa || full.dragmode !== false || !(xa._length > 0)) return undefined;
+      const px = e.clientX - gd.getBoundingClientRect().left - xa._offset;
+      if (px < -4 || px > xa._length + 4) return undefined;
+      return xa.range[0] + (px / xa._length) * (xa.range[1] - xa.range[0]);
+    };
+    const move = (e: PointerEvent) => {
+      const x = dataX(e);
+      if (x !== undefined) this.moveLens(nearestIndex(this.p.x, x));
+    };
+    const stop = () => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", stop);
+      window.removeEventListener("pointercancel", stop);
+    };
+    gd.addEventListener("pointerdown", (e) => {
+      if (e.button !== 0 || dataX(e) === undefined || !(e.target as Element).closest?.(".nsewdrag")) return;
+      move(e);
+      // NB: on window for the drag's duration only, so the pointer may leave the plot while dragging.
+      window.addEventListener("pointermove", move);
+      window.addEventListener("pointerup", stop);
+      window.addEventListener("pointercancel", stop);
     });
   }
 }

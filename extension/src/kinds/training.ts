@@ -10,7 +10,7 @@ const COLUMNS: [number, number][] = [
   [0.72, 1],
 ];
 
-/** Loss, per-layer gradient norms (log) and saturated/dead fractions in three columns over steps. */
+/** Loss, per-layer gradient norms (log) and saturated/dead fractions in three columns over steps; the loss alone without layers. */
 export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
   const color = (k: number) => t.colors[k % t.colors.length];
   const hover = "step %{x}: %{y:.4g}";
@@ -28,14 +28,24 @@ export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
   });
   const eps = p.epsilon !== undefined ? ` (|f′| < ${fmt(p.epsilon)})` : "";
   const layout = baseLayout(p.title, t, 400);
+  // NB: without layers there is nothing for the gradient and saturation panels: the loss takes the width.
+  const lossColumn: [number, number] = p.layers.length ? COLUMNS[0] : [0, 1];
+  const lossTitle = subplotTitle(`${p.lossTitle ?? "loss"}${p.lossLog ? " (log scale)" : ""}`, lossColumn, t);
   Object.assign(layout, {
-    xaxis: axis(t, { domain: COLUMNS[0], anchor: "y", title: { text: "step" } }),
+    xaxis: axis(t, { domain: lossColumn, anchor: "y", title: { text: "step" } }),
     yaxis: axis(t, { anchor: "x", type: p.lossLog ? "log" : "linear", exponentformat: "power" }),
-    xaxis2: axis(t, { domain: COLUMNS[1], anchor: "y2", title: { text: "step" } }),
-    yaxis2: axis(t, { anchor: "x2", type: "log", exponentformat: "power" }),
-    xaxis3: axis(t, { domain: COLUMNS[2], anchor: "y3", title: { text: "step" } }),
-    yaxis3: axis(t, { anchor: "x3", range: [-0.02, 1.02] }),
-    annotations: [subplotTitle(`${p.lossTitle ?? "loss"}${p.lossLog ? " (log scale)" : ""}`, COLUMNS[0], t), subplotTitle("‖∂L/∂W‖ per layer (log)", COLUMNS[1], t), subplotTitle(`saturated — / dead ···${eps}`, COLUMNS[2], t)],
+    annotations: [lossTitle],
+  });
+  if (p.layers.length) {
+    Object.assign(layout, {
+      xaxis2: axis(t, { domain: COLUMNS[1], anchor: "y2", title: { text: "step" } }),
+      yaxis2: axis(t, { anchor: "x2", type: "log", exponentformat: "power" }),
+      xaxis3: axis(t, { domain: COLUMNS[2], anchor: "y3", title: { text: "step" } }),
+      yaxis3: axis(t, { anchor: "x3", range: [-0.02, 1.02] }),
+      annotations: [lossTitle, subplotTitle("‖∂L/∂W‖ per layer (log)", COLUMNS[1], t), subplotTitle(`saturated — / dead ···${eps}`, COLUMNS[2], t)],
+    });
+  }
+  Object.assign(layout, {
     hovermode: "closest",
     // NB: a constant uirevision keeps the reader's zoom and legend toggles through live updates.
     uirevision: "training",

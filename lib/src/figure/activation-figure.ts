@@ -16,6 +16,18 @@ export interface ActivationFigureOptions {
   show?: { f?: boolean; df?: boolean; d2f?: boolean };
   /** Most x values sent; more are decimated keeping each bucket's min and max; default 4000. */
   maxPoints?: number;
+  /** The x axis title, e.g. "z" or "w"; default "x". A short symbol (up to 3 characters) also names the curves: f(z), f′(z). */
+  xLabel?: string;
+}
+
+/**
+ * The names a figure uses for its variable and curves: with xLabel "z", "f(z)", "f′(z)", "f″(z)".
+ * NB: a longer label ("pre-activation z") titles the axis only; the curves keep x.
+ */
+export function activationNames(xLabel: string | undefined): { axis: string; v: string; f: string; df: string; d2f: string } {
+  const axis = xLabel ?? "x";
+  const v = [...axis].length <= 3 && /^[^\s()]+$/.test(axis) ? axis : "x";
+  return { axis, v, f: `f(${v})`, df: `f′(${v})`, d2f: `f″(${v})` };
 }
 
 /** Evenly spaced points from a to b inclusive. */
@@ -103,12 +115,14 @@ export function activationFigure(acts: readonly Activation[], options: Activatio
   const title = options.title ?? `${acts.map((s) => s.label).join(", ")} and ${acts.length > 1 ? "their derivatives" : "its derivative"}`;
   const show = { f: options.show?.f ?? true, df: options.show?.df ?? true, d2f: options.show?.d2f ?? false };
   const payload: ActivationPayload = { version: 1, kind: "activation", title, x: pick(x, keep), series, epsilon: eps, show };
-  return new Figure(payload, full.map((s) => summarize(s.act.id, x, s.df)).join("\n"));
+  if (options.xLabel !== undefined) payload.xLabel = options.xLabel;
+  const v = activationNames(options.xLabel).v;
+  return new Figure(payload, full.map((s) => summarize(s.act.id, x, s.df, v)).join("\n"));
 }
 
 /** e.g. "sigmoid on [-6, 6]: max f′ = 0.25 at x = 0". */
-function summarize(id: string, x: readonly number[], df: readonly number[]): string {
+function summarize(id: string, x: readonly number[], df: readonly number[], v: string): string {
   let best = 0;
   for (let i = 1; i < df.length; i++) if (Math.abs(df[i]) > Math.abs(df[best])) best = i;
-  return `${id} on [${fmt(x[0])}, ${fmt(x[x.length - 1])}]: max f′ = ${fmt(df[best])} at x = ${fmt(x[best])}`;
+  return `${id} on [${fmt(x[0])}, ${fmt(x[x.length - 1])}]: max f′ = ${fmt(df[best])} at ${v} = ${fmt(x[best])}`;
 }

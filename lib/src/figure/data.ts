@@ -76,8 +76,11 @@ export interface TrainingHistory {
   title?: string;
   /** The step number of each logged entry. */
   steps: number[];
-  /** One or more loss curves over `steps`, e.g. "train" and "test", or one per compared run. */
-  losses: { name: string; values: number[] }[];
+  /**
+   * One or more loss curves over `steps`, e.g. "train" and "test", or one per compared run. A curve with
+   * its own `steps` (optional) may have any length: runs of different lengths, e.g. one that diverged early.
+   */
+  losses: { name: string; values: number[]; steps?: number[] }[];
   layers: LayerTrace[];
   /** The ε behind `saturated` (|f′(z)| < ε); optional, shown in the figure when given. */
   epsilon?: number;

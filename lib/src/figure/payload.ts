@@ -33,6 +33,8 @@ export interface ActivationPayload {
   epsilon?: number;
   /** Which curves are drawn at first; the Lab figure can toggle each. Default f and f′. */
   show?: { f: boolean; df: boolean; d2f: boolean };
+  /** The x axis title; default "x". A short symbol ("z", "w") also names the curves: f(z), f′(z). */
+  xLabel?: string;
 }
 
 /** A node placed for drawing: the producer's node plus its position in [0, 1]². */

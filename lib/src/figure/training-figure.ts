@@ -42,7 +42,10 @@ function trace(name: string, steps: readonly number[], values: readonly number[]
   return { name, x: pick(steps, keep), y: pick(values, keep) };
 }
 
-/** The "training" figure: loss curves, per-layer gradient norms, saturated and dead fractions. Re-display it to update live. */
+/**
+ * The "training" figure: loss curves, per-layer gradient norms, saturated and dead fractions (those two
+ * panels only when there are layers). Re-display it to update live.
+ */
 export function trainingFigure(history: TrainingHistory, options: TrainingFigureOptions = {}): Figure<TrainingPayload> {
   const { steps, losses, layers } = history;
   if (!Array.isArray(steps) || !Array.isArray(losses) || !Array.isArray(layers)) {
@@ -50,7 +53,12 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
   }
   const n = steps.length;
   losses.forEach((l, i) => {
-    if (l.values.length !== n) throw new Error(`trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but there are ${n} steps`);
+    if (l.steps !== undefined) {
+      if (!Array.isArray(l.steps)) throw new Error(`trainingFigure: losses[${i}] ("${l.name}").steps must be an array of step numbers`);
+      if (l.values.length !== l.steps.length) throw new Error(`trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but its own steps has ${l.steps.length}`);
+    } else if (l.values.length !== n) {
+      throw new Error(`trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but there are ${n} steps (or give the curve its own steps)`);
+    }
   });
   layers.forEach((l, i) => {
     for (const k of ["gradNorm", "saturated", "dead"] as const) {
@@ -66,6 +74,7 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
   let hi = -Infinity;
   for (const l of losses) {
     for (const v of l.values) {
+      if (!Number.isFinite(v)) continue; // NB: a diverged run's ∞ and NaN are gaps, not the axis range
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -74,7 +83,7 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
     version: 1,
     kind: "training",
     title: options.title ?? history.title ?? "Training",
-    losses: losses.map((l) => trace(l.name, steps, l.values, maxPoints)),
+    losses: losses.map((l) => trace(l.name, l.steps ?? steps, l.values, maxPoints)),
     layers: layers.map((l) => ({
       name: l.name,
       gradNorm: trace("‖∂L/∂W‖", steps, l.gradNorm, maxPoints),
@@ -91,11 +100,10 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
 
 function summarize(h: TrainingHistory): string {
   const last = h.steps.length - 1;
-  const parts = [`training: ${h.steps.length} logged steps`];
-  if (last >= 0) {
-    parts.push(...h.losses.map((l) => `${l.name} loss ${fmt(l.values[last])}`));
-    parts.push(...h.layers.map((l) => `${l.name} ‖∂L/∂W‖ ${fmt(l.gradNorm[last])}`));
-  }
+  const parts = [`training: ${Math.max(h.steps.length, ...h.losses.map((l) => l.values.length))} logged steps`];
+  // NB: each curve's last value, at its own last step when it has its own steps.
+  parts.push(...h.losses.filter((l) => l.values.length).map((l) => `${l.name} loss ${fmt(l.values[l.values.length - 1])}${l.steps ? ` (step ${fmt(l.steps[l.steps.length - 1])})` : ""}`));
+  if (last >= 0) parts.push(...h.layers.map((l) => `${l.name} ‖∂L/∂W‖ ${fmt(l.gradNorm[last])}`));
   if (h.progress) parts.push(formatProgress(h.progress));
   return parts.join("; ");
 }

@@ -78,6 +78,7 @@ function activation(p: Obj): void {
     const s = obj(p.show, "show");
     for (const k of ["f", "df", "d2f"]) bool(s[k], `show.${k}`);
   }
+  if (p.xLabel !== undefined) str(p.xLabel, "xLabel");
 }
 
 const ROLES = ["input", "param", "op", "loss"];

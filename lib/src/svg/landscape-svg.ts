@@ -1,7 +1,7 @@
 import type { LandscapePanel, LandscapePayload } from "../figure/payload";
 import { strideIndices } from "../figure/decimate";
 import { contourLines } from "./contour";
-import { card, panel } from "./panel";
+import { card, figureId, panel } from "./panel";
 import { INK, ramp } from "./palette";
 import type { Scale } from "./scale";
 import { el, fmt, text, title } from "./xml";
@@ -33,11 +33,11 @@ function arrow(x0: number, y0: number, x1: number, y1: number, hover: string): s
   return el("g", {}, title(hover), el("line", { x1: x0.toFixed(1), y1: y0.toFixed(1), x2: (x1 - h * ux).toFixed(1), y2: (y1 - h * uy).toFixed(1), stroke: INK.text, "stroke-width": 1.2 }), el("path", { d: head, fill: INK.text }));
 }
 
-function landscapePanel(p: LandscapePanel, left: number, top: number, size: number): string {
+function landscapePanel(p: LandscapePanel, left: number, top: number, size: number, clipId: string): string {
   const span = (v: readonly number[]): [number, number] => [Math.min(v[0], v[v.length - 1]), Math.max(v[0], v[v.length - 1])];
-  const drawn = panel({ box: { left, top, width: size, height: size }, title: p.title, xLabel: p.xLabel, lines: [], xDomain: span(p.x), yDomain: span(p.y) });
+  const drawn = panel({ box: { left, top, width: size, height: size }, title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, lines: [], xDomain: span(p.x), yDomain: span(p.y), clipId });
   const { sx, sy } = drawn;
-  const parts: string[] = [drawn.svg];
+  const parts: string[] = [];
   const n = Math.max(1, Math.round((p.levels.end - p.levels.start) / p.levels.size) + 1);
   for (let k = 0; k < n; k++) {
     const level = p.levels.start + k * p.levels.size;
@@ -46,7 +46,6 @@ function landscapePanel(p: LandscapePanel, left: number, top: number, size: numb
       .join("");
     if (d) parts.push(el("path", { d, fill: "none", stroke: ramp(k, n), "stroke-width": 1.2 }, title(`loss = ${fmt(level)}`)));
   }
-  parts.push(text({ x: left - 40, y: top + size / 2, "text-anchor": "middle", fill: INK.muted, transform: `rotate(-90 ${left - 40} ${top + size / 2})` }, p.yLabel));
   if (p.arrows) {
     const a = p.arrows;
     for (let k = 0; k < a.x.length; k++) {
@@ -67,7 +66,8 @@ function landscapePanel(p: LandscapePanel, left: number, top: number, size: numb
       );
     }
   }
-  return el("g", {}, ...parts);
+  // NB: clipped, so a path that leaves the slice (a diverging run) stops at the frame.
+  return el("g", {}, drawn.svg, drawn.clip(...parts));
 }
 
 /** The slices side by side: contours coloured by level, the descent path (red) with hover steps, and −∇L arrows. */
@@ -78,7 +78,8 @@ export function landscapeSvg(p: LandscapePayload): string {
   const size = Math.min(320, (760 - left - 20 - gap * (k - 1)) / k);
   const W = Math.max(760, left + 20 + k * size + gap * (k - 1));
   const top = 56;
-  const panels = p.panels.map((s, i) => landscapePanel(s, left + i * (size + gap), top, size));
+  const id = figureId(p);
+  const panels = p.panels.map((s, i) => landscapePanel(s, left + i * (size + gap), top, size, `${id}-${i}`));
   const note = text({ x: left, y: top + size + 52, fill: INK.muted }, "red: gradient-descent path (hover a dot for its step and loss); arrows: −∇L; lines: loss contours, dark = low");
   return card(W, top + size + 66, p.title, ...panels, note);
 }

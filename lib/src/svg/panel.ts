@@ -1,6 +1,6 @@
 import { minMaxIndices } from "../figure/decimate";
-import { el, fmt, text, title } from "./xml";
-import { extent, linearScale, logTicks, niceTicks, type Scale } from "./scale";
+import { el, text, title } from "./xml";
+import { extent, linearScale, logTicks, niceTicks, tickLabels, type Scale, type Tick } from "./scale";
 import { INK } from "./palette";
 
 /** One polyline in a panel. */
@@ -14,12 +14,27 @@ export interface Line {
   hover?: (i: number) => string;
 }
 
+/** Scatter points in a panel, drawn as dots of one colour. */
+export interface PointSet {
+  x: readonly number[];
+  y: readonly number[];
+  color: string;
+  /** Dot diameter in px; default 5. */
+  size?: number;
+  /** Hover text for a point; called for about `hoverPoints` indices. */
+  hover?: (i: number) => string;
+}
+
 /** A shaded x interval across the panel's height. */
 export interface Band {
   from: number;
   to: number;
   color: string;
+  /** Opacity of the fill; default 0.13. */
+  opacity?: number;
   hover?: string;
+  /** Written small at the band's top left, inside the frame. */
+  label?: string;
 }
 
 export interface PanelBox {
@@ -35,14 +50,25 @@ export interface PanelSpec {
   title: string;
   /** Shown centred under the x ticks. */
   xLabel?: string;
+  /** Shown rotated left of the y ticks. */
+  yLabel?: string;
   lines: readonly Line[];
+  points?: readonly PointSet[];
+  /** A log₁₀ x axis; non-positive values leave gaps. */
+  xLog?: boolean;
   /** A log₁₀ y axis; non-positive values leave gaps. */
   yLog?: boolean;
+  /** The axis ranges in axis units (log₁₀ of the value on a log axis); default: the data's extent. */
   xDomain?: [number, number];
   yDomain?: [number, number];
   bands?: readonly Band[];
-  /** Hover targets per line; default 41. */
+  /** Hover targets per line or point set; default 41. */
   hoverPoints?: number;
+  /**
+   * An id for the panel's clipPath: lines and points are clipped to the frame. NB: ids in inlined SVG are
+   * global to the HTML page, so it must be unique per figure (see `figureId`). Without it nothing is clipped.
+   */
+  clipId?: string;
 }
 
 /** The panel drawn, and its scales (in data units) for drawing more on top. */
@@ -50,59 +76,100 @@ export interface DrawnPanel {
   svg: string;
   sx: Scale;
   sy: Scale;
+  /** Wraps SVG in a group clipped to the panel's frame (unclipped without a `clipId`). */
+  clip(...children: string[]): string;
 }
 
 const log10 = (v: number) => (v > 0 ? Math.log10(v) : NaN);
 
 /**
- * An SVG path through the finite points; non-finite values break the line.
- * NB: beyond two points per pixel column only each column's min and max are drawn, which looks identical.
+ * An SVG path through the points; a point that is not finite after scaling (NaN, ±∞, or ≤ 0 on a log
+ * axis) breaks the line. NB: beyond two points per pixel column only each column's min and max are
+ * drawn, which looks identical.
  */
 export function pathData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number, pixels = Infinity): string {
-  const idx = x.length > 2 * pixels ? minMaxIndices(x.length, [y], Math.ceil(pixels)) : null;
+  const idx = x.length > 2 * pixels ? minMaxIndices(x.length, [y.map(sy)], Math.ceil(pixels)) : null;
   let d = "";
   let pen = false;
   const n = idx ? idx.length : x.length;
   for (let k = 0; k < n; k++) {
     const i = idx ? idx[k] : k;
-    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
+    const px = sx(x[i]);
+    const py = sy(y[i]);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) {
       pen = false;
       continue;
     }
-    d += `${pen ? "L" : "M"}${sx(x[i]).toFixed(1)} ${sy(y[i]).toFixed(1)}`;
+    d += `${pen ? "L" : "M"}${px.toFixed(1)} ${py.toFixed(1)}`;
     pen = true;
   }
   return d;
 }
 
-/** A framed plot with ticks, grid, titles, shaded bands and lines; hover targets carry `<title>` text. */
+/** Dots as one path of zero-length round-capped segments (about 14 bytes a dot); dots in the same 0.1 px spot are drawn once. */
+export function dotsData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number): string {
+  const seen = new Set<string>();
+  let d = "";
+  for (let i = 0; i < x.length; i++) {
+    const px = sx(x[i]);
+    const py = sy(y[i]);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    const at = `${px.toFixed(1)} ${py.toFixed(1)}`;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    d += `M${at}h0`;
+  }
+  return d;
+}
+
+/** A scale from data units: through log₁₀ first on a log axis. */
+function dataScale(axisScale: Scale, log: boolean | undefined): Scale {
+  const s = (log ? (v: number) => axisScale(log10(v)) : axisScale) as Scale;
+  if (log) (s as { domain: readonly [number, number] }).domain = axisScale.domain;
+  return s;
+}
+
+/** The indices of about `count` evenly spaced points of `n`. */
+function hoverIndices(n: number, count: number): number[] {
+  if (count <= 0) return [];
+  const step = Math.max(1, Math.floor(n / count));
+  const out: number[] = [];
+  for (let i = 0; i < n; i += step) out.push(i);
+  return out;
+}
+
+/** A framed plot with ticks, grid, titles, shaded bands, lines and dots; hover targets carry `<title>` text. */
 export function panel(spec: PanelSpec): DrawnPanel {
   const { box } = spec;
-  const ty = spec.yLog ? (v: number) => log10(v) : (v: number) => v;
-  const xd = spec.xDomain ?? extent(spec.lines.map((l) => l.x), 0);
-  const yd = spec.yDomain ?? extent(spec.lines.map((l) => (spec.yLog ? l.y.map(log10) : l.y)));
-  const sx = linearScale(xd, [box.left, box.left + box.width]);
+  const points = spec.points ?? [];
+  const inAxis = (log: boolean | undefined, a: readonly number[]) => (log ? a.map(log10) : a);
+  const xd = spec.xDomain ?? extent([...spec.lines.map((l) => inAxis(spec.xLog, l.x)), ...points.map((p) => inAxis(spec.xLog, p.x))], spec.lines.length ? 0 : 0.05);
+  const yd = spec.yDomain ?? extent([...spec.lines.map((l) => inAxis(spec.yLog, l.y)), ...points.map((p) => inAxis(spec.yLog, p.y))]);
+  const sxT = linearScale(xd, [box.left, box.left + box.width]);
   const syT = linearScale(yd, [box.top + box.height, box.top]);
-  const sy = ((v: number) => syT(ty(v))) as Scale;
-  (sy as { domain: readonly [number, number] }).domain = yd;
+  const sx = dataScale(sxT, spec.xLog);
+  const sy = dataScale(syT, spec.yLog);
   const parts: string[] = [];
-  const clipX = (v: number) => Math.min(box.left + box.width, Math.max(box.left, sx(v)));
+  // NB: a band edge ≤ 0 on a log axis lies left of every positive value.
+  const bandX = (v: number) => Math.min(box.left + box.width, Math.max(box.left, spec.xLog && v <= 0 ? -Infinity : sx(v)));
   for (const b of spec.bands ?? []) {
-    const x0 = clipX(b.from);
-    const x1 = clipX(b.to);
+    const x0 = bandX(b.from);
+    const x1 = bandX(b.to);
     if (!(x1 > x0)) continue;
-    const r = el("rect", { x: x0.toFixed(1), y: box.top, width: (x1 - x0).toFixed(1), height: box.height, fill: b.color, "fill-opacity": 0.13 }, b.hover ? title(b.hover) : "");
-    parts.push(r);
+    parts.push(el("rect", { x: x0.toFixed(1), y: box.top, width: (x1 - x0).toFixed(1), height: box.height, fill: b.color, "fill-opacity": b.opacity ?? 0.13 }, b.hover ? title(b.hover) : ""));
+    if (b.label) parts.push(text({ x: (x0 + 4).toFixed(1), y: box.top + 13, fill: INK.muted, "font-size": 10 }, b.label));
   }
-  for (const t of niceTicks(xd[0], xd[1], Math.max(2, Math.round(box.width / 60)))) {
-    parts.push(el("line", { x1: sx(t).toFixed(1), x2: sx(t).toFixed(1), y1: box.top, y2: box.top + box.height, stroke: INK.grid }));
-    parts.push(text({ x: sx(t).toFixed(1), y: box.top + box.height + 14, "text-anchor": "middle", fill: INK.muted }, fmt(t)));
+  const xTicks: Tick[] = spec.xLog ? logTicks(xd[0], xd[1]) : axisTicks(xd, Math.max(2, Math.round(box.width / 60)));
+  for (const t of xTicks) {
+    const px = sxT(t.at).toFixed(1);
+    parts.push(el("line", { x1: px, x2: px, y1: box.top, y2: box.top + box.height, stroke: INK.grid }));
+    parts.push(text({ x: px, y: box.top + box.height + 14, "text-anchor": "middle", fill: INK.muted }, t.label));
   }
-  const yTicks = spec.yLog ? logTicks(yd[0], yd[1]) : niceTicks(yd[0], yd[1], 5);
+  const yTicks: Tick[] = spec.yLog ? logTicks(yd[0], yd[1]) : axisTicks(yd, 5);
   for (const t of yTicks) {
-    const py = syT(t).toFixed(1);
+    const py = syT(t.at).toFixed(1);
     parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: py, y2: py, stroke: INK.grid }));
-    parts.push(text({ x: box.left - 5, y: (syT(t) + 4).toFixed(1), "text-anchor": "end", fill: INK.muted }, spec.yLog ? fmt(10 ** t, 1) : fmt(t)));
+    parts.push(text({ x: box.left - 5, y: (syT(t.at) + 4).toFixed(1), "text-anchor": "end", fill: INK.muted }, t.label));
   }
   if (!spec.yLog && yd[0] < 0 && yd[1] > 0) {
     parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: syT(0).toFixed(1), y2: syT(0).toFixed(1), stroke: INK.axis }));
@@ -110,21 +177,58 @@ export function panel(spec: PanelSpec): DrawnPanel {
   parts.push(el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: INK.axis }));
   parts.push(text({ x: box.left, y: box.top - 7, fill: INK.text, "font-weight": "bold" }, spec.title));
   if (spec.xLabel) parts.push(text({ x: box.left + box.width / 2, y: box.top + box.height + 30, "text-anchor": "middle", fill: INK.muted }, spec.xLabel));
+  if (spec.yLabel) {
+    const widest = Math.max(0, ...yTicks.map((t) => t.label.length));
+    const lx = box.left - 14 - 6.5 * widest;
+    const ly = box.top + box.height / 2;
+    parts.push(text({ x: lx.toFixed(1), y: ly, "text-anchor": "middle", fill: INK.muted, transform: `rotate(-90 ${lx.toFixed(1)} ${ly})` }, spec.yLabel));
+  }
+  const clip = (...children: string[]) => (spec.clipId ? el("g", { "clip-path": `url(#${spec.clipId})` }, ...children) : children.join(""));
+  const drawn: string[] = [];
   for (const l of spec.lines) {
-    parts.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash, "stroke-linejoin": "round" }));
+    drawn.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash, "stroke-linejoin": "round" }));
+  }
+  for (const p of points) {
+    const d = dotsData(p.x, p.y, sx, sy);
+    if (d) drawn.push(el("path", { d, fill: "none", stroke: p.color, "stroke-width": p.size ?? 5, "stroke-linecap": "round" }));
   }
   const hoverPoints = spec.hoverPoints ?? 41;
-  for (const l of spec.lines) {
-    if (!l.hover || hoverPoints <= 0) continue;
-    const step = Math.max(1, Math.floor(l.x.length / hoverPoints));
-    for (let i = 0; i < l.x.length; i += step) {
+  for (const l of [...spec.lines, ...points]) {
+    if (!l.hover) continue;
+    for (const i of hoverIndices(l.x.length, hoverPoints)) {
       const px = sx(l.x[i]);
       const py = sy(l.y[i]);
       if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-      parts.push(el("circle", { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 }, title(l.hover(i))));
+      drawn.push(el("circle", { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 }, title(l.hover(i))));
     }
   }
-  return { svg: el("g", { class: "panel" }, ...parts), sx, sy };
+  if (spec.clipId) {
+    // NB: a little slack around the frame, so a line along the frame's edge keeps its full width.
+    parts.unshift(el("defs", {}, el("clipPath", { id: spec.clipId }, el("rect", { x: box.left - 2, y: box.top - 2, width: box.width + 4, height: box.height + 4 }))));
+  }
+  parts.push(clip(...drawn));
+  return { svg: el("g", { class: "panel" }, ...parts), sx, sy, clip };
+}
+
+/** Linear ticks over an axis domain, at least 3, with labels that tell neighbours apart. */
+function axisTicks(domain: readonly [number, number], count: number): Tick[] {
+  const values = niceTicks(domain[0], domain[1], count);
+  const labels = tickLabels(values);
+  return values.map((at, i) => ({ at, label: labels[i] }));
+}
+
+/**
+ * A short id for a figure's SVG elements (FNV-1a of its payload's JSON), so two figures inlined in one
+ * HTML page never share a clipPath id; the same payload gives the same id.
+ */
+export function figureId(payload: unknown): string {
+  const s = JSON.stringify(payload) ?? "";
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `ag${(h >>> 0).toString(36)}`;
 }
 
 /** A legend row: swatch and label per entry, laid out left to right from (x, y), wrapping at `maxX`. */
