@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { net321Model } from "../../lib/src/autodiff";
 import { blobs, moons, net321Data, sine, xor } from "../../lib/src/data";
-import { accuracy, fromRows, lossLandscape, mlp, NonFiniteLossError, optimizer, train, type Sequential } from "../../lib/src/nn";
+import {
+  accuracy,
+  deadFractions,
+  dense,
+  fromRows,
+  lossLandscape,
+  mlp,
+  NonFiniteLossError,
+  optimizer,
+  sequential,
+  tensor,
+  train,
+  type Optimizer,
+  type Sequential,
+} from "../../lib/src/nn";
 
 const XOR = xor();
 
@@ -179,7 +193,7 @@ describe("lossLandscape", () => {
     const w14 = model.scalar("w14"), w46 = model.scalar("w46");
     const s = lossLandscape(model, data, { axes: ["w14", "w46"], span: 2, resolution: 21, path: { steps: 30, lr: 0.2 }, arrows: 4 });
     expect(model.getWeights()).toEqual(before);
-    expect(s.xLabel).toBe("w14 (hidden.W[0,0])");
+    expect([s.xLabel, s.yLabel, s.title]).toEqual(["w14", "w46", "sse over w14 and w46"]);
     expect(s.x).toHaveLength(21);
     expect(s.z).toHaveLength(21);
     expect(s.z.every((row) => row.length === 21)).toBe(true);
@@ -211,5 +225,133 @@ describe("lossLandscape", () => {
 
   it("rejects unknown parameter names, listing the parameters and aliases", () => {
     expect(() => lossLandscape(net321Model(), data, { axes: ["w14", "w99"] })).toThrowError(/no parameter scalar "w99".*alias: w14, w24/);
+  });
+});
+
+describe("lossLandscape axis labels", () => {
+  const data = net321Data({ n: 8, seed: 2 });
+  it.each([
+    [["hidden.W[0,0]", "hidden.W[2,1]"], "w₁₁ of hidden", "w₃₂ of hidden", "sse over w₁₁ and w₃₂ of hidden"],
+    [["hidden.b[1]", "output.W[1,0]"], "b₂ of hidden", "w₂₁ of output", "sse over b₂ of hidden and w₂₁ of output"],
+    [["w14", "output.b[0]"], "w14", "b₁ of output", "sse over w14 and b₁ of output"],
+  ] as const)("%j → %s, %s", (axes, x, y, title) => {
+    const s = lossLandscape(net321Model(1), data, { axes, resolution: 3, path: false });
+    expect([s.xLabel, s.yLabel, s.title]).toEqual([x, y, title]);
+  });
+
+  it("counts from 1 and separates indices past 9 with a comma", () => {
+    const model = mlp([12, 11, 1], { seed: 0 });
+    const d = { x: tensor(2, 12), y: tensor(2, 1) };
+    const s = lossLandscape(model, d, { axes: ["dense0.W[11,10]", "dense0.W[0,1]"], resolution: 2, path: false });
+    expect([s.xLabel, s.yLabel]).toEqual(["w₁₂,₁₁ of dense0", "w₁₂ of dense0"]);
+  });
+
+  it("takes labels of your own, and names the random directions", () => {
+    const model = net321Model(1);
+    expect(lossLandscape(model, data, { axes: ["w14", "w24"], labels: ["a", "b"], resolution: 2, path: false })).toMatchObject({ xLabel: "a", yLabel: "b", title: "sse over a and b" });
+    expect(lossLandscape(model, data, { resolution: 2, path: false })).toMatchObject({ xLabel: "α (direction 1)", yLabel: "β (direction 2)" });
+    expect(() => lossLandscape(model, data, { labels: ["a"] as never })).toThrowError(/labels must be two strings/);
+  });
+});
+
+describe("accuracy: ties at the threshold are rounding, not a decision", () => {
+  it("gives the identity network on XOR chance (0.5), not the 1.0 its ±1e-16 rounding would", () => {
+    const model = mlp([2, 8, 8, 8, 1], { activation: "identity", seed: 1 });
+    train(model, XOR, { steps: 2000, lr: 0.1, logEvery: 10 });
+    const out = Array.from(model.predict(XOR.x).data);
+    expect(out.every((v) => Math.abs(v - 0.5) < 1e-15)).toBe(true);
+    // With the threshold taken literally, rounding happens to put each output on its target's side.
+    expect(accuracy(model, XOR, { tieTolerance: 0 })).toBe(1);
+    // Exact arithmetic gives 0.5 everywhere: p > 0.5 is false, class 0 for every point, right on two of four.
+    expect(accuracy(model, XOR)).toBe(0.5);
+    expect(accuracy(model, XOR, { ties: "wrong" })).toBe(0);
+  });
+
+  // One linear unit, output = w·x + b with w = 1, so the inputs are the outputs.
+  const unit = (b: number, loss: "mse" | "bce_with_logits" = "mse") => {
+    const m = sequential([dense(1, 1)], { loss });
+    m.setWeights([[1], [b]]);
+    return m;
+  };
+  const rows = (outputs: number[], targets: number[]) => ({ x: tensor(outputs.length, 1, outputs), y: tensor(targets.length, 1, targets) });
+
+  it.each([
+    // outputs, targets, default, ties "wrong"
+    [[0.5, 0.5], [0, 1], 0.5, 0],
+    [[0.5 + 1e-12, 0.5 - 1e-12], [1, 0], 0.5, 0],
+    [[0.5 + 2e-9, 0.5 - 2e-9], [1, 0], 1, 1],
+    [[0.9, 0.1, 0.5], [1, 0, 0], 1, 2 / 3],
+  ])("outputs %j, targets %j → %s (ties wrong: %s)", (outputs, targets, expected, wrong) => {
+    expect(accuracy(unit(0), rows(outputs, targets))).toBe(expected);
+    expect(accuracy(unit(0), rows(outputs, targets), { ties: "wrong" })).toBe(wrong);
+  });
+
+  it("uses 0 for logits and scales the band with a large threshold", () => {
+    expect(accuracy(unit(0, "bce_with_logits"), rows([1e-17, -3, 2], [1, 0, 1]))).toBe(2 / 3);
+    expect(accuracy(unit(0), rows([1000 + 1e-7, 1000 + 1e-5], [1, 1]), 1000)).toBe(0.5);
+    expect(accuracy(unit(0), rows([0.7, 0.6], [1, 0]), 0.65)).toBe(1); // a bare number is the threshold
+  });
+
+  it("breaks near-equal largest outputs like argmax: the first one", () => {
+    const m = sequential([dense(2, 2)], { loss: "softmax_cross_entropy" });
+    m.setWeights([[1, 0, 0, 1], [0, 0]]);
+    const d = { x: fromRows([[1, 1 + 1e-15], [1, 2], [3, 3]]), y: tensor(3, 1, [1, 1, 0]) };
+    expect(accuracy(m, d)).toBe(2 / 3);
+    expect(accuracy(m, d, { ties: "wrong" })).toBe(1 / 3);
+    expect(accuracy(m, d, { tieTolerance: 0 })).toBe(1);
+  });
+
+  it("rejects a bad tie rule or tolerance", () => {
+    expect(() => accuracy(unit(0), rows([1], [1]), { ties: "random" as never })).toThrowError(/ties must be "first" or "wrong"/);
+    expect(() => accuracy(unit(0), rows([1], [1]), { tieTolerance: -1 })).toThrowError(/tieTolerance must be a number ≥ 0/);
+  });
+});
+
+describe("dead units are measured on the whole training data, not the batch", () => {
+  // x on [0, 1]; relu(x + b) with b = −100 (dead everywhere), −0.95 (alive on the last 4 of 64 rows), −0.5, +0.5.
+  const n = 64;
+  const data = { x: tensor(n, 1, Array.from({ length: n }, (_, i) => i / (n - 1))), y: tensor(n, 1) };
+  const probeModel = () => {
+    const m = sequential([dense(1, 4, { activation: "relu" }), dense(4, 1)]);
+    m.setWeights([[1, 1, 1, 1], [-100, -0.95, -0.5, 0.5], [1, 1, 1, 1], [0]]);
+    return m;
+  };
+  const frozen: Optimizer = { name: "sgd", lr: 0, step() {}, reset() {} };
+
+  it("one unit of four is dead at every logged step, while most 8-row batches see two or more", () => {
+    const h = train(probeModel(), data, { batchSize: 8, steps: 40, logEvery: 1, optimizer: frozen, seed: 3 });
+    expect(h.layers[0].dead).toEqual(Array(40).fill(0.25));
+    expect(h.layers[1].dead).toEqual([]);
+    // What the per-batch measure said: a batch without rows 60–63 calls the second unit dead too.
+    const perBatch = (m: Sequential, rows: number[]) => {
+      m.forwardRaw(Float64Array.from(rows, (r) => r / (n - 1)), rows.length, true);
+      return m.layers[0].stats(0.01).dead;
+    };
+    expect(perBatch(probeModel(), [0, 10, 20, 30, 40, 50, 59, 63])).toBe(0.25);
+    expect(perBatch(probeModel(), [0, 10, 20, 30, 40, 50, 58, 59])).toBe(0.5);
+    expect(perBatch(probeModel(), [0, 1, 2, 3, 4, 5, 6, 7])).toBe(0.75);
+  });
+
+  it("on a probe set of your choice", () => {
+    const low = { x: tensor(3, 1, [0, 0.2, 0.5]) };
+    const h = train(probeModel(), data, { batchSize: 8, steps: 3, logEvery: 1, optimizer: frozen, deadOn: { ...low, y: tensor(3, 1) } });
+    expect(h.layers[0].dead).toEqual([0.75, 0.75, 0.75]);
+    expect(deadFractions(probeModel(), low)).toEqual([0.75, NaN]);
+    expect(deadFractions(probeModel(), data)).toEqual([0.25, NaN]);
+  });
+
+  it("costs no extra forward pass while every unit is alive on the batch, and a full one otherwise", () => {
+    const count = (model: Sequential, batchSize: number) => {
+      const rows: number[] = [];
+      const forward = model.forwardRaw.bind(model);
+      model.forwardRaw = (x, r, d) => (rows.push(r), forward(x, r, d));
+      train(model, data, { batchSize, steps: 4, logEvery: 2, optimizer: frozen, shuffle: false });
+      return rows;
+    };
+    const alive = sequential([dense(1, 4, { activation: "relu" }), dense(4, 1)]);
+    alive.setWeights([[1, 1, 1, 1], [0.5, 0.5, 0.5, 0.5], [1, 1, 1, 1], [0]]);
+    expect(count(alive, 8)).toEqual([8, 8, 8, 8]);
+    expect(count(probeModel(), 8)).toEqual([8, 64, 8, 8, 64, 8, 64]); // steps 0, 2 and the last, 3, are logged
+    expect(count(probeModel(), 64)).toEqual([64, 64, 64, 64]); // full batch: the step's own pass covers the data
   });
 });

@@ -21,7 +21,7 @@ export interface DenseOptions {
 export interface LayerStats {
   gradNorm: number;
   saturated: number;
-  /** NaN when the activation cannot produce f′ = 0 (not ReLU-like). */
+  /** Fraction of units with f′ = 0 on every row of this pass; NaN when the activation cannot produce f′ = 0 (not ReLU-like). */
   dead: number;
   mean: number;
   std: number;
@@ -171,9 +171,10 @@ export class Dense {
 
   /**
    * Given ∂loss/∂a, writes the parameter gradients and returns ∂loss/∂x (null if `needInputGrad` is false:
-   * the first layer skips that product).
+   * the first layer skips that product). `paramGrads` false leaves the parameters' gradients as they were
+   * (input gradients only).
    */
-  backward(da: Float64Array, needInputGrad: boolean): Float64Array | null {
+  backward(da: Float64Array, needInputGrad: boolean, paramGrads = true): Float64Array | null {
     const n = this.rows;
     const m = this.units;
     const len = n * m;
@@ -183,11 +184,13 @@ export class Dense {
       const d = this.d;
       for (let i = 0; i < len; i++) dz[i] = da[i] * d[i];
     }
-    gemmTN(this.x, dz, this.dW, n, this.inputs, m);
-    const db = this.db;
-    db.fill(0);
-    for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < m; j++, o++) db[j] += dz[o];
-    if (this.weightNorm) this.weightNormBackward();
+    if (paramGrads) {
+      gemmTN(this.x, dz, this.dW, n, this.inputs, m);
+      const db = this.db;
+      db.fill(0);
+      for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < m; j++, o++) db[j] += dz[o];
+      if (this.weightNorm) this.weightNormBackward();
+    }
     if (!needInputGrad) return null;
     gemmNT(dz, this.W, this.dx, n, m, this.inputs);
     return this.dx;
@@ -238,6 +241,28 @@ export class Dense {
       }
     }
     return { gradNorm: Math.sqrt(s), saturated, dead, mean, std: Math.sqrt(vr / len) };
+  }
+
+  /** Sets alive[j] for every unit j with f′ ≠ 0 on some row of the last forward; returns how many it newly set. */
+  markAlive(alive: Uint8Array): number {
+    const n = this.rows, m = this.units, d = this.d;
+    if (!this.activation) {
+      const fresh = alive.reduce((c, v) => c + (v ? 0 : 1), 0);
+      alive.fill(1);
+      return fresh;
+    }
+    let fresh = 0;
+    for (let j = 0; j < m; j++) {
+      if (alive[j]) continue;
+      for (let i = j; i < n * m; i += m) {
+        if (d[i] !== 0) {
+          alive[j] = 1;
+          fresh++;
+          break;
+        }
+      }
+    }
+    return fresh;
   }
 
   /** Where the last forward first produced a non-finite value, or null. */

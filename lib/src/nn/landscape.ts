@@ -1,5 +1,6 @@
 import type { LandscapeSlice } from "../figure/data";
 import { checkLoss, computeLoss, type LossName } from "./losses";
+import { scalarLabel, scalarSymbol, type Param } from "./param";
 import { Rng } from "./rng";
 import type { Batch, Sequential } from "./sequential";
 
@@ -14,6 +15,11 @@ export interface LandscapeOptions {
    * (each unit's column scaled to the norm of its weights; biases and gains not moved).
    */
   axes?: readonly [string, string] | "random";
+  /**
+   * Axis labels. Default: the alias a scalar was named by ("w14"), else its short name counted from 1 ("w₁₁ of
+   * dense0" for dense0.W[0,0]); "α (direction 1)" and "β (direction 2)" for random directions.
+   */
+  labels?: readonly [string, string];
   /** Seed of the random directions (default 0). */
   seed?: number;
   /** Half-width of the grid around the current weights, one number or one per axis (default 1). */
@@ -50,6 +56,7 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
   const d2 = params.map((p) => new Float64Array(p.data.length));
   let origin: [number, number] = [0, 0];
   let labels: [string, string];
+  let defaultTitle: string | undefined;
   if (axes === "random") {
     const rng = new Rng(options.seed ?? 0);
     for (const d of [d1, d2]) {
@@ -74,8 +81,21 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
     d1[params.indexOf(a.param)][a.index] = 1;
     d2[params.indexOf(b.param)][b.index] = 1;
     origin = [a.param.data[a.index], b.param.data[b.index]];
-    labels = [axes[0] === a.name ? a.name : `${axes[0]} (${a.name})`, axes[1] === b.name ? b.name : `${axes[1]} (${b.name})`];
+    // An alias ("w14") is the reader's own name; otherwise "w₁₁ of dense0", or "w₁₁" and "w₂₁" sharing "of dense0" in the title.
+    const aliased = [axes[0] !== a.name, axes[1] !== b.name];
+    const layerOf = (p: Param) => p.name.slice(0, p.name.lastIndexOf("."));
+    labels = [aliased[0] ? axes[0] : scalarLabel(a.param, a.index), aliased[1] ? axes[1] : scalarLabel(b.param, b.index)];
+    if (!aliased[0] && !aliased[1] && layerOf(a.param) === layerOf(b.param)) {
+      defaultTitle = `${loss} over ${scalarSymbol(a.param, a.index)} and ${scalarSymbol(b.param, b.index)} of ${layerOf(a.param)}`;
+    }
   }
+  if (options.labels) {
+    if (options.labels.length !== 2 || options.labels.some((l) => typeof l !== "string")) {
+      throw new Error(`labels must be two strings (x axis, y axis), got ${JSON.stringify(options.labels)}`);
+    }
+    labels = [options.labels[0], options.labels[1]];
+  }
+  defaultTitle ??= axes === "random" ? `${loss} on a random 2-D slice` : `${loss} over ${labels[0]} and ${labels[1]}`;
 
   const place = (al: number, be: number) => {
     params.forEach((p, k) => {
@@ -123,7 +143,7 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
       }
     }
     const slice: LandscapeSlice = {
-      title: options.title ?? (axes === "random" ? `${loss} on a random 2-D slice` : `${loss} over ${labels[0]} and ${labels[1]}`),
+      title: options.title ?? defaultTitle,
       xLabel: labels[0],
       yLabel: labels[1],
       x: alphas.map((a) => origin[0] + a),

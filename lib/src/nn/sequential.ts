@@ -4,7 +4,7 @@ import type { InitName } from "./init";
 import { checkLoss, computeLoss, targetColsOk, type LossName } from "./losses";
 import { scalarName, type Param } from "./param";
 import { Rng } from "./rng";
-import { shapeOf, tensor, type Tensor } from "./tensor";
+import { isTensor, shapeOf, tensor, type Tensor } from "./tensor";
 
 /** Options of a sequential model. */
 export interface SequentialOptions {
@@ -21,6 +21,12 @@ export interface ScalarRef {
   param: Param;
   index: number;
   name: string;
+}
+
+/** What `inputGradient` differentiates: output column `output` (without targets), or `loss` (with targets). */
+export interface InputGradientOptions {
+  output?: number;
+  loss?: LossName;
 }
 
 /** Inputs and targets, row by row. */
@@ -196,6 +202,46 @@ export class Sequential {
       value += 0.5 * weightDecay * s;
     }
     return value;
+  }
+
+  /**
+   * The gradient with respect to the inputs, one row per row of `x` (what PyTorch leaves in `x.grad`):
+   * - `inputGradient(x)`: ∂ŷ/∂x of a one-output model, as after `model(x).sum().backward()`; rows do not
+   *   interact, so row i is the gradient of output i with respect to input row i;
+   * - `inputGradient(x, { output: j })`: the same for output column j of a model with several outputs;
+   * - `inputGradient(x, y)`: ∂loss/∂x of the data loss on targets `y` (the model's loss, or `{ loss }`), as after
+   *   `loss(model(x), y).backward()` — a mean loss divides by the batch, as PyTorch's does.
+   * The parameters' gradients are left as they were.
+   */
+  inputGradient(x: Tensor, targets?: Tensor | InputGradientOptions, options: InputGradientOptions = {}): Tensor {
+    const y = isTensor(targets) ? targets : undefined;
+    const opts = isTensor(targets) ? options : (targets ?? options);
+    this.checkInput(x);
+    const rows = x.rows, out = this.outputs;
+    const out0 = this.forwardRaw(x.data, rows, true);
+    const len = rows * out;
+    if (this.gradBuf.length < len) this.gradBuf = new Float64Array(len);
+    const g0 = this.gradBuf;
+    if (y) {
+      if (opts.output !== undefined) throw new Error("inputGradient: pass targets (∂loss/∂x) or { output } (∂ŷ/∂x), not both");
+      const loss = checkLoss(opts.loss ?? this.loss);
+      this.checkTargets(x, y, loss);
+      computeLoss(loss, out0, y.data, g0, rows, out, y.cols);
+    } else {
+      if (opts.loss !== undefined) throw new Error(`inputGradient: { loss: "${opts.loss}" } needs targets: inputGradient(x, y, { loss })`);
+      const j = opts.output ?? (out === 1 ? 0 : undefined);
+      if (j === undefined || !Number.isInteger(j) || j < 0 || j >= out) {
+        throw new Error(
+          `inputGradient: the model has ${out} outputs; choose one with { output: j }, j in 0…${out - 1}` +
+            (opts.output === undefined ? ", or pass targets for ∂loss/∂x" : `, got ${opts.output}`),
+        );
+      }
+      g0.fill(0, 0, len);
+      for (let i = 0; i < rows; i++) g0[i * out + j] = 1;
+    }
+    let g: Float64Array = g0;
+    for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g, true, false)!;
+    return tensor(rows, this.inputs, g.subarray(0, rows * this.inputs));
   }
 
   /** "dense0 (2→64, tanh) → dense1 (64→1, identity); loss mse; 257 parameters". */

@@ -24,8 +24,14 @@ export interface TrainOptions extends OptimizerOptions {
   weightDecay?: number;
   /** Record every this many steps (default: about 200 records per run); the last step is always recorded. */
   logEvery?: number;
-  /** A unit is saturated where |f′(z)| < this (default 0.01). */
+  /** A unit is saturated where |f′(z)| < this (default 0.01); measured on the step's batch. */
   saturationEps?: number;
+  /**
+   * The rows on which the dead fraction is measured (default: all of the training data): a unit is dead when its
+   * f′ is 0 on every one of them, with the weights of the logged step. NB: measured on the step's batch, a
+   * 16-row batch calls units dead that other rows still reach; see `deadFractions` for the cost.
+   */
+  deadOn?: Batch;
   /** Held-out data whose loss is recorded as the "test" curve. */
   test?: Batch;
   /** Name of the training loss curve (default "train"). */
@@ -61,8 +67,9 @@ export class NonFiniteLossError extends Error {
 
 /**
  * Trains `model` on `data` with mini-batch gradient descent and returns the history the training figure
- * draws: the loss per recorded step, and per layer ‖∂L/∂W‖, the saturated and dead fractions and the
- * activations' mean and std. Deterministic given the model's seed and `seed`.
+ * draws: the loss per recorded step, and per layer ‖∂L/∂W‖, the saturated fraction and the activations' mean
+ * and std on the step's batch, and the dead fraction on the whole training data (or `deadOn`).
+ * Deterministic given the model's seed and `seed`.
  */
 export function train(model: Sequential, data: Batch, options: TrainOptions = {}): TrainingHistory {
   const loss = checkLoss(options.loss ?? model.loss);
@@ -72,6 +79,8 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
     model.checkInput(options.test.x);
     model.checkTargets(options.test.x, options.test.y, loss);
   }
+  const deadOn = options.deadOn ?? data;
+  if (deadOn !== data) model.checkInput(deadOn.x);
   const opt = typeof options.optimizer === "object" ? options.optimizer : makeOptimizer(checkOptimizer(options.optimizer ?? "sgd"), options);
   const n = data.x.rows;
   if (n === 0) throw new Error("train: the data has no rows");
@@ -126,12 +135,15 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
     if (record) {
       history.steps.push(step);
       history.losses[0].values.push(value);
+      const stats = model.layers.map((l) => l.stats(eps));
+      // NB: after stats (a probe forward overwrites the layers' buffers) and before the update (same weights).
+      const dead = deadFractions(model, deadOn, deadOn !== data ? "unrelated" : rows === n ? "all" : "subset");
       model.layers.forEach((l, i) => {
-        const s = l.stats(eps);
+        const s = stats[i];
         const trace = history.layers[i];
         trace.gradNorm.push(s.gradNorm);
         trace.saturated.push(s.saturated);
-        if (!Number.isNaN(s.dead)) trace.dead.push(s.dead);
+        if (!Number.isNaN(dead[i])) trace.dead.push(dead[i]);
         trace.mean.push(s.mean);
         trace.std.push(s.std);
       });
@@ -150,6 +162,42 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
   }
   history.progress = { step: history.progress!.step, total, elapsedMs: Date.now() - t0 };
   return history;
+}
+
+/** Rows per forward pass of `deadFractions`. */
+const PROBE_ROWS = 1024;
+
+/**
+ * Per layer, the fraction of units whose f′ is 0 on every row of `probe.x` (dead units), at the current weights;
+ * NaN for layers whose activation cannot give f′ = 0. `lastPass` tells what the model's last forward pass ran on
+ * at these weights: "subset" (some rows of `probe`: units alive there are alive), "all" (every row of `probe`:
+ * nothing more to run), or "unrelated" (the default: start afresh).
+ * NB: cheap in the common case: the probe runs in chunks of PROBE_ROWS rows only until every unit has been seen
+ * alive, so only dead (or nearly dead) units cost a forward pass over all of `probe`.
+ */
+export function deadFractions(model: Sequential, probe: Pick<Batch, "x">, lastPass: "unrelated" | "subset" | "all" = "unrelated"): number[] {
+  model.checkInput(probe.x);
+  const layers = model.layers;
+  const alive = layers.map((l) => (l.canDie ? new Uint8Array(l.units) : null));
+  let missing = 0;
+  layers.forEach((l, i) => {
+    if (alive[i]) missing += l.units - (lastPass === "unrelated" ? 0 : l.markAlive(alive[i]!));
+  });
+  const cols = probe.x.cols;
+  for (let start = 0; missing > 0 && lastPass !== "all" && start < probe.x.rows; start += PROBE_ROWS) {
+    const rows = Math.min(PROBE_ROWS, probe.x.rows - start);
+    model.forwardRaw(probe.x.data.subarray(start * cols, (start + rows) * cols), rows, true);
+    layers.forEach((l, i) => {
+      if (alive[i]) missing -= l.markAlive(alive[i]!);
+    });
+  }
+  return layers.map((l, i) => {
+    const a = alive[i];
+    if (!a) return NaN;
+    let dead = 0;
+    for (let j = 0; j < a.length; j++) if (!a[j]) dead++;
+    return dead / l.units;
+  });
 }
 
 function nonFinite(
