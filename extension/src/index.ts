@@ -4,6 +4,7 @@ import type { Payload } from "actigrad/dist/figure/payload";
 import { validatePayload } from "actigrad/dist/figure/validate";
 import { ActivationView } from "./kinds/activation";
 import { h, type Host, type View } from "./kinds/common";
+import { CurvesView } from "./kinds/curves";
 import { LandscapeView } from "./kinds/landscape";
 import { NetworkView } from "./kinds/network";
 import { TrainingView } from "./kinds/training";
@@ -24,6 +25,7 @@ const VIEWS: { [K in Payload["kind"]]: new (host: Host) => View<Extract<Payload,
   network: NetworkView,
   training: TrainingView,
   landscape: LandscapeView,
+  curves: CurvesView,
 };
 
 /**

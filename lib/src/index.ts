@@ -20,6 +20,9 @@ export { trainingFigure, formatProgress, formatDuration } from "./figure/trainin
 export type { TrainingFigureOptions } from "./figure/training-figure";
 export { landscapeFigure, contourLevels } from "./figure/landscape-figure";
 export type { LandscapeFigureOptions } from "./figure/landscape-figure";
+export { curvesFigure, thinPoints } from "./figure/curves-figure";
+export type { CurveLineSpec, CurvesFigureOptions, CurvesPanelSpec, LineFromData, LineFromFunction, PointsSpec } from "./figure/curves-figure";
+export type { CurvesBand, CurvesLine, CurvesPanel, CurvesPayload, CurvesPoints, Dash } from "./figure/payload";
 export { decimate, minMaxIndices } from "./figure/decimate";
 export type { Explanation, GraphEdge, GraphNode, GraphPath, LandscapeSlice, LayerTrace, NetworkGraph, TrainingHistory } from "./figure/data";
 export { MIME_TYPE, PAYLOAD_BUDGET } from "./figure/payload";

@@ -200,7 +200,7 @@ describe("the actigrad renderer in JupyterLab", () => {
   it("invalid payloads show an error box naming the problem; later cells still run", async () => {
     const errors = page.locator(".jp-RenderedActigrad-error:visible");
     expect(await errors.allTextContents()).toEqual([
-      'actigrad: cannot draw this figure: unknown figure kind "pie"; valid kinds are: activation, network, training, landscape',
+      'actigrad: cannot draw this figure: unknown figure kind "pie"; valid kinds are: activation, network, training, landscape, curves',
       "actigrad: cannot draw this figure: unsupported payload version 2; this renderer draws version 1",
       expect.stringMatching(/^actigrad: cannot draw this figure: payload is not valid JSON: /),
       "actigrad: cannot draw this figure: series[0].f has 1 values but x has 2",

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { activationFigure } from "../../lib/src/figure/activation-figure";
+import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
@@ -23,6 +24,12 @@ const valid: Record<string, Json> = {
   network: json(networkFigure(smallNetwork()).payload),
   training: json(trainingFigure(trainingHistory(50, 3, undefined, { step: 50, total: 100, elapsedMs: 1000 })).payload),
   landscape: json(landscapeFigure(twoSlices(20, 21)).payload),
+  curves: json(
+    curvesFigure([
+      { title: "fit", xLog: true, yRange: [-2, 2], lines: [{ name: "f", f: Math.log, range: [0.1, 10], points: 11, dash: "dash" }], points: [{ name: "data", x: [1, 2, 3], y: [0, 0.7, 1.1], group: ["a", "b", "a"] }], bands: [{ from: 1, to: 3, label: "train" }] },
+      { title: "plain", lines: [{ name: "g", x: [0, 1], y: [1, 0] }], points: [{ name: "p", x: [0.5], y: [0.5] }] },
+    ]).payload,
+  ),
 };
 
 /** A deep copy of a valid payload changed by `edit`. */
@@ -37,7 +44,7 @@ const invalid: [string, Json, RegExp][] = [
   ["not an object", [1, 2], /payload must be a JSON object, got an array/],
   ["wrong version", broken("activation", (p) => (p.version = 2)), /unsupported payload version 2; this renderer draws version 1/],
   ["no version", broken("activation", (p) => delete p.version), /unsupported payload version \(missing\)/],
-  ["unknown kind", broken("activation", (p) => (p.kind = "pie")), /unknown figure kind "pie"; valid kinds are: activation, network, training, landscape/],
+  ["unknown kind", broken("activation", (p) => (p.kind = "pie")), /unknown figure kind "pie"; valid kinds are: activation, network, training, landscape, curves/],
   ["no kind", broken("activation", (p) => delete p.kind), /unknown figure kind \(missing\)/],
   ["activation: no title", broken("activation", (p) => delete p.title), /^title must be a string, got missing/],
   ["activation: x has a string", broken("activation", (p) => (p.x[3] = "3")), /^x\[3\] must be a number or null, got string/],
@@ -62,6 +69,14 @@ const invalid: [string, Json, RegExp][] = [
   ["training: progress without total", broken("training", (p) => delete p.progress.total), /^progress\.total must be a number, got missing/],
   ["training: trace name missing", broken("training", (p) => delete p.layers[2].dead.name), /^layers\[2\]\.dead\.name must be a string/],
   ["training: losses an object", broken("training", (p) => (p.losses = {})), /^losses must be an array, got object/],
+  ["curves: no panels", broken("curves", (p) => (p.panels = [])), /^panels must have at least 1 item/],
+  ["curves: xLog missing", broken("curves", (p) => delete p.panels[1].xLog), /^panels\[1\]\.xLog must be true or false, got missing/],
+  ["curves: line color fractional", broken("curves", (p) => (p.panels[0].lines[0].color = 1.5)), /^panels\[0\]\.lines\[0\]\.color must be an integer from 0 up, got 1\.5/],
+  ["curves: unknown dash", broken("curves", (p) => (p.panels[0].lines[0].dash = "wavy")), /^panels\[0\]\.lines\[0\]\.dash must be one of solid, dash, dot, got "wavy"/],
+  ["curves: no groups", broken("curves", (p) => (p.panels[1].points[0].groups = [])), /^panels\[1\]\.points\[0\]\.groups must have at least 1 item/],
+  ["curves: group a string", broken("curves", (p) => (p.panels[0].points[0].group[1] = "b")), /^panels\[0\]\.points\[0\]\.group\[1\] must be a number, got string/],
+  ["curves: band without to", broken("curves", (p) => delete p.panels[0].bands[0].to), /^panels\[0\]\.bands\[0\]\.to must be a number, got missing/],
+  ["curves: yRange of 3", broken("curves", (p) => (p.panels[0].yRange = [0, 1, 2])), /^panels\[0\]\.yRange must be \[from, to\], got 3 values/],
   ["landscape: no panels", broken("landscape", (p) => (p.panels = [])), /^panels must have at least 1 item/],
   ["landscape: zero level size", broken("landscape", (p) => (p.panels[0].levels.size = 0)), /^panels\[0\]\.levels\.size must be > 0, got 0/],
   ["landscape: arrows without scale", broken("landscape", (p) => delete p.panels[1].arrows.scale), /^panels\[1\]\.arrows\.scale must be a number, got missing/],
@@ -79,6 +94,11 @@ const crossField: [string, Json, RegExp, RegExp][] = [
   ["network: selected not explained", broken("network", (p) => (p.selected = "x1")), /^selected "x1" is not an explained parameter; explained: w, b/, /selected is the param of an explanation/],
   ["training: x and y lengths differ", broken("training", (p) => p.losses[0].y.pop()), /^losses\[0\]\.y has 49 values but losses\[0\]\.x has 50/, /x and y have the same length/],
   ["landscape: z missing a row", broken("landscape", (p) => p.panels[0].z.pop()), /^panels\[0\]\.z has 20 rows but panels\[0\]\.y has 21 values/, /z has one row per y value/],
+  ["curves: line y short", broken("curves", (p) => p.panels[1].lines[0].y.pop()), /^panels\[1\]\.lines\[0\]\.y has 1 values but panels\[1\]\.lines\[0\]\.x has 2/, /a line's x and y have one length/],
+  ["curves: group index out of range", broken("curves", (p) => (p.panels[0].points[0].group[2] = 2)), /^panels\[0\]\.points\[0\]\.group\[2\] must be an integer from 0 to 1, got 2/, /every group value is an index into groups/],
+  ["curves: a colour short", broken("curves", (p) => p.panels[0].points[0].colors.pop()), /^panels\[0\]\.points\[0\]\.colors has 1 values but panels\[0\]\.points\[0\]\.groups has 2/, /colors one entry per groups entry/],
+  ["curves: range backwards", broken("curves", (p) => (p.panels[0].yRange = [2, -2])), /^panels\[0\]\.yRange must have from < to, got \[2, -2\]/, /xRange and yRange have from < to/],
+  ["curves: log range not positive", broken("curves", (p) => (p.panels[0].xRange = [0, 10])), /^panels\[0\]\.xRange must be positive on a log axis, got \[0, 10\]/, /positive on a log axis/],
   ["landscape: path.loss short", broken("landscape", (p) => p.panels[1].path.loss.pop()), /^panels\[1\]\.path\.loss has 20 values but panels\[1\]\.path\.x has 21/, /path\.x, y, loss and step have one length/],
 ];
 

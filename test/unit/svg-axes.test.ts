@@ -4,6 +4,7 @@ import path from "node:path";
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { activationFigure } from "../../lib/src/figure/activation-figure";
+import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
@@ -142,6 +143,7 @@ describe("clipping to the frame", () => {
       trainingFigure(trainingHistory(100)).toSvg(),
       trainingFigure({ steps: [], losses: [{ name: "run", steps: [0, 1, 2], values: [1, 0, 0.5] }], layers: [] }, { lossLog: true }).toSvg(),
       landscapeFigure(twoSlices(20, 21)).toSvg(),
+      curvesFigure([{ xLog: true, lines: [{ name: "f", f: Math.log, range: [0.1, 10] }], points: [{ name: "p", x: [1, 2], y: [0, 1], group: ["a", "b"] }], bands: [{ from: 1, to: 2, label: "train" }] }, {}]).toSvg(),
     ];
     const root = path.resolve(__dirname, "../..");
     const py = spawnSync(path.join(root, ".venv/bin/python"), ["-c", "import json,sys; from actigrad_renderer.export import is_safe_svg; print(json.dumps([is_safe_svg(s) for s in json.load(sys.stdin)]))"], {

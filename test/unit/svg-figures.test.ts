@@ -1,6 +1,7 @@
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { activationFigure } from "../../lib/src/figure/activation-figure";
+import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import type { Figure } from "../../lib/src/figure/figure";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
@@ -61,6 +62,7 @@ const figures: [string, Figure][] = [
   ["network", networkFigure(smallNetwork())],
   ["training", trainingFigure(trainingHistory(300, 3, undefined, { step: 300, total: 1000, elapsedMs: 4200 }))],
   ["landscape", landscapeFigure(twoSlices())],
+  ["curves", curvesFigure([{ title: "f", lines: [{ name: "sin", f: Math.sin, range: [-3, 3] }], points: [{ name: "data", x: [-1, 0, 1], y: [-0.8, 0, 0.8] }], bands: [{ from: -1, to: 1, label: "train" }] }, { title: "g", yLog: true, lines: [{ name: "exp", f: Math.exp, range: [-3, 3] }] }])],
 ];
 
 describe.each(figures)("the static SVG of a %s figure", (kind, fig) => {
@@ -78,6 +80,7 @@ describe("labels are text, never markup", () => {
     ["network", networkFigure(smallNetwork(xssLabel))],
     ["training", trainingFigure(trainingHistory(100, 2, xssLabel))],
     ["landscape", landscapeFigure(twoSlices().map((s) => ({ ...s, title: xssLabel(s.title), xLabel: XSS, yLabel: XSS })))],
+    ["curves", curvesFigure({ title: xssLabel("t"), xLabel: XSS, yLabel: XSS, lines: [{ name: XSS, x: [0, 1], y: [0, 1] }], points: [{ name: XSS, x: [0.5], y: [0.5], group: [XSS] }], bands: [{ from: 0, to: 0.5, label: XSS }] })],
   ];
   it.each(evil)("%s: the XSS label is escaped, and shows literally", (_, fig) => {
     const svg = fig.toSvg();

@@ -132,8 +132,66 @@ export interface LandscapePayload {
   panels: LandscapePanel[];
 }
 
+/** How a line is stroked. */
+export type Dash = "solid" | "dash" | "dot";
+
+/** One line of a curves panel, in data units. */
+export interface CurvesLine {
+  name: string;
+  x: number[];
+  y: number[];
+  /** Palette index; the same legend name has the same colour in every panel. */
+  color: number;
+  dash?: Dash;
+}
+
+/** Scatter points of a curves panel; each point belongs to one of `groups` (a legend entry and a colour each). */
+export interface CurvesPoints {
+  name: string;
+  x: number[];
+  y: number[];
+  /** Group names, at least one; without per-point groups, just [name]. */
+  groups: string[];
+  /** A palette index per group. */
+  colors: number[];
+  /** Per point, an index into `groups`; absent when every point is in group 0. */
+  group?: number[];
+  /** Points left out to stay under the payload budget (one per occupied cell of a fine grid was kept). */
+  omitted?: number;
+}
+
+/** A shaded x interval, e.g. the range the training data came from. */
+export interface CurvesBand {
+  from: number;
+  to: number;
+  label?: string;
+}
+
+/** One x–y panel: lines and/or points, shaded x ranges, axis titles, optional log axes and fixed ranges. */
+export interface CurvesPanel {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xLog: boolean;
+  yLog: boolean;
+  lines: CurvesLine[];
+  points: CurvesPoints[];
+  bands: CurvesBand[];
+  /** Fixed axis ranges in data units (positive on a log axis); default: fit the data. */
+  xRange?: [number, number];
+  yRange?: [number, number];
+}
+
+/** kind "curves": generic x–y panels side by side (a fitted curve with its data, a 1-D loss, any function). */
+export interface CurvesPayload {
+  version: 1;
+  kind: "curves";
+  title: string;
+  panels: CurvesPanel[];
+}
+
 /** Every payload kind; the renderer switches on `kind`. */
-export type Payload = ActivationPayload | NetworkPayload | TrainingPayload | LandscapePayload;
+export type Payload = ActivationPayload | NetworkPayload | TrainingPayload | LandscapePayload | CurvesPayload;
 
 /** The payload size the builders stay under (bytes of JSON). */
 export const PAYLOAD_BUDGET = 1_000_000;

@@ -3,7 +3,7 @@
 import type { Payload } from "./payload";
 
 /** The kinds this version of actigrad draws. */
-export const KINDS = ["activation", "network", "training", "landscape"] as const;
+export const KINDS = ["activation", "network", "training", "landscape", "curves"] as const;
 
 type Obj = Record<string, unknown>;
 
@@ -191,6 +191,70 @@ function landscape(p: Obj): void {
   });
 }
 
+function index(v: unknown, where: string, below?: number): number {
+  const k = num(v, where);
+  if (!Number.isInteger(k) || k < 0 || (below !== undefined && k >= below)) {
+    throw new Error(`${where} must be an integer from 0${below !== undefined ? ` to ${below - 1}` : " up"}, got ${k}`);
+  }
+  return k;
+}
+
+function range(v: unknown, where: string, log: boolean): void {
+  const r = arr(v, where, 2);
+  if (r.length !== 2) throw new Error(`${where} must be [from, to], got ${r.length} values`);
+  const [a, b] = r.map((e, k) => num(e, `${where}[${k}]`));
+  if (!(a < b)) throw new Error(`${where} must have from < to, got [${a}, ${b}]`);
+  if (log && !(a > 0)) throw new Error(`${where} must be positive on a log axis, got [${a}, ${b}]`);
+}
+
+const DASHES = ["solid", "dash", "dot"];
+
+function curves(p: Obj): void {
+  str(p.title, "title");
+  arr(p.panels, "panels", 1).forEach((v, i) => {
+    const w = `panels[${i}]`;
+    const s = obj(v, w);
+    for (const k of ["title", "xLabel", "yLabel"]) str(s[k], `${w}.${k}`);
+    const xLog = bool(s.xLog, `${w}.xLog`);
+    const yLog = bool(s.yLog, `${w}.yLog`);
+    arr(s.lines, `${w}.lines`).forEach((lv, k) => {
+      const lw = `${w}.lines[${k}]`;
+      const l = obj(lv, lw);
+      str(l.name, `${lw}.name`);
+      sameLength(numbers(l.y, `${lw}.y`), numbers(l.x, `${lw}.x`), `${lw}.y`, `${lw}.x`);
+      index(l.color, `${lw}.color`);
+      if (l.dash !== undefined && !DASHES.includes(l.dash as string)) throw new Error(`${lw}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
+    });
+    arr(s.points, `${w}.points`).forEach((pv, k) => {
+      const pw = `${w}.points[${k}]`;
+      const q = obj(pv, pw);
+      str(q.name, `${pw}.name`);
+      const x = numbers(q.x, `${pw}.x`);
+      sameLength(numbers(q.y, `${pw}.y`), x, `${pw}.y`, `${pw}.x`);
+      const groups = arr(q.groups, `${pw}.groups`, 1);
+      groups.forEach((g, j) => str(g, `${pw}.groups[${j}]`));
+      const colors = arr(q.colors, `${pw}.colors`);
+      sameLength(colors, groups, `${pw}.colors`, `${pw}.groups`);
+      colors.forEach((c, j) => index(c, `${pw}.colors[${j}]`));
+      if (q.group !== undefined) {
+        const g = arr(q.group, `${pw}.group`);
+        sameLength(g, x, `${pw}.group`, `${pw}.x`);
+        g.forEach((e, j) => index(e, `${pw}.group[${j}]`, groups.length));
+      }
+      if (q.omitted !== undefined) index(q.omitted, `${pw}.omitted`);
+    });
+    arr(s.bands, `${w}.bands`).forEach((bv, k) => {
+      const bw = `${w}.bands[${k}]`;
+      const b = obj(bv, bw);
+      num(b.from, `${bw}.from`);
+      num(b.to, `${bw}.to`);
+      if (b.label !== undefined) str(b.label, `${bw}.label`);
+    });
+    if (s.xRange !== undefined) range(s.xRange, `${w}.xRange`, xLog);
+    if (s.yRange !== undefined) range(s.yRange, `${w}.yRange`, yLog);
+  });
+}
+
 /**
  * Checks a payload (an object, or its JSON text) and returns it typed, or throws an Error
  * that names the first problem. The renderer shows that message in its error box.
@@ -218,6 +282,9 @@ export function validatePayload(data: unknown): Payload {
       break;
     case "landscape":
       landscape(p);
+      break;
+    case "curves":
+      curves(p);
       break;
     default:
       throw new Error(`unknown figure kind ${JSON.stringify(p.kind) ?? "(missing)"}; valid kinds are: ${KINDS.join(", ")}`);

@@ -12,6 +12,8 @@ export interface Line {
   width?: number;
   /** Hover text for a point; called for about `hoverPoints` indices. */
   hover?: (i: number) => string;
+  /** How many hover targets this line gets; default the panel's `hoverPoints`. */
+  hovers?: number;
 }
 
 /** Scatter points in a panel, drawn as dots of one colour. */
@@ -21,8 +23,12 @@ export interface PointSet {
   color: string;
   /** Dot diameter in px; default 5. */
   size?: number;
+  /** Draw one dot per square of this many px (default 0.1); larger squares keep a dense cloud's SVG small. */
+  cell?: number;
   /** Hover text for a point; called for about `hoverPoints` indices. */
   hover?: (i: number) => string;
+  /** How many hover targets this set gets; default the panel's `hoverPoints`. */
+  hovers?: number;
 }
 
 /** A shaded x interval across the panel's height. */
@@ -106,18 +112,21 @@ export function pathData(x: readonly number[], y: readonly number[], sx: (v: num
   return d;
 }
 
-/** Dots as one path of zero-length round-capped segments (about 14 bytes a dot); dots in the same 0.1 px spot are drawn once. */
-export function dotsData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number): string {
+/**
+ * Dots as one path of zero-length round-capped segments (about 14 bytes a dot). Only the first dot in
+ * each `cell`-pixel square is drawn: under a dot a few pixels wide the others would not show.
+ */
+export function dotsData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number, cell = 0.1): string {
   const seen = new Set<string>();
   let d = "";
   for (let i = 0; i < x.length; i++) {
     const px = sx(x[i]);
     const py = sy(y[i]);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    const at = `${px.toFixed(1)} ${py.toFixed(1)}`;
-    if (seen.has(at)) continue;
-    seen.add(at);
-    d += `M${at}h0`;
+    const key = `${Math.round(px / cell)} ${Math.round(py / cell)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    d += `M${px.toFixed(1)} ${py.toFixed(1)}h0`;
   }
   return d;
 }
@@ -143,7 +152,8 @@ export function panel(spec: PanelSpec): DrawnPanel {
   const { box } = spec;
   const points = spec.points ?? [];
   const inAxis = (log: boolean | undefined, a: readonly number[]) => (log ? a.map(log10) : a);
-  const xd = spec.xDomain ?? extent([...spec.lines.map((l) => inAxis(spec.xLog, l.x)), ...points.map((p) => inAxis(spec.xLog, p.x))], spec.lines.length ? 0 : 0.05);
+  // NB: lines span the x axis edge to edge; dots get a margin so the outermost are not cut in half.
+  const xd = spec.xDomain ?? union(extent(spec.lines.map((l) => inAxis(spec.xLog, l.x)), 0), points.length ? extent(points.map((p) => inAxis(spec.xLog, p.x)), 0.03) : undefined, spec.lines.length > 0);
   const yd = spec.yDomain ?? extent([...spec.lines.map((l) => inAxis(spec.yLog, l.y)), ...points.map((p) => inAxis(spec.yLog, p.y))]);
   const sxT = linearScale(xd, [box.left, box.left + box.width]);
   const syT = linearScale(yd, [box.top + box.height, box.top]);
@@ -189,13 +199,13 @@ export function panel(spec: PanelSpec): DrawnPanel {
     drawn.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash, "stroke-linejoin": "round" }));
   }
   for (const p of points) {
-    const d = dotsData(p.x, p.y, sx, sy);
+    const d = dotsData(p.x, p.y, sx, sy, p.cell);
     if (d) drawn.push(el("path", { d, fill: "none", stroke: p.color, "stroke-width": p.size ?? 5, "stroke-linecap": "round" }));
   }
   const hoverPoints = spec.hoverPoints ?? 41;
   for (const l of [...spec.lines, ...points]) {
     if (!l.hover) continue;
-    for (const i of hoverIndices(l.x.length, hoverPoints)) {
+    for (const i of hoverIndices(l.x.length, l.hovers ?? hoverPoints)) {
       const px = sx(l.x[i]);
       const py = sy(l.y[i]);
       if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
@@ -208,6 +218,12 @@ export function panel(spec: PanelSpec): DrawnPanel {
   }
   parts.push(clip(...drawn));
   return { svg: el("g", { class: "panel" }, ...parts), sx, sy, clip };
+}
+
+/** The hull of two extents; `a` counts only when it came from data (`hasA`). */
+function union(a: [number, number], b: [number, number] | undefined, hasA: boolean): [number, number] {
+  if (!b) return a;
+  return hasA ? [Math.min(a[0], b[0]), Math.max(a[1], b[1])] : b;
 }
 
 /** Linear ticks over an axis domain, at least 3, with labels that tell neighbours apart. */
@@ -232,7 +248,7 @@ export function figureId(payload: unknown): string {
 }
 
 /** A legend row: swatch and label per entry, laid out left to right from (x, y), wrapping at `maxX`. */
-export function legend(entries: readonly { label: string; color: string; dash?: string; hover?: string }[], x: number, y: number, maxX: number): { svg: string; bottom: number } {
+export function legend(entries: readonly { label: string; color: string; dash?: string; hover?: string; dot?: boolean }[], x: number, y: number, maxX: number): { svg: string; bottom: number } {
   const parts: string[] = [];
   let cx = x;
   let cy = y;
@@ -248,7 +264,7 @@ export function legend(entries: readonly { label: string; color: string; dash?: 
         "g",
         {},
         e.hover ? title(e.hover) : "",
-        el("line", { x1: cx, x2: cx + 24, y1: cy - 4, y2: cy - 4, stroke: e.color, "stroke-width": 3, "stroke-dasharray": e.dash }),
+        e.dot ? el("circle", { cx: cx + 12, cy: cy - 4, r: 3.5, fill: e.color }) : el("line", { x1: cx, x2: cx + 24, y1: cy - 4, y2: cy - 4, stroke: e.color, "stroke-width": 3, "stroke-dasharray": e.dash }),
         text({ x: cx + 30, y: cy, fill: INK.text }, e.label),
       ),
     );

@@ -1,5 +1,6 @@
 import type { Payload } from "../figure/payload";
 import { activationSvg } from "./activation-svg";
+import { curvesSvg } from "./curves-svg";
 import { landscapeSvg } from "./landscape-svg";
 import { networkSvg } from "./network-svg";
 import { trainingSvg } from "./training-svg";
@@ -15,5 +16,7 @@ export function toSvg(p: Payload): string {
       return trainingSvg(p);
     case "landscape":
       return landscapeSvg(p);
+    case "curves":
+      return curvesSvg(p);
   }
 }

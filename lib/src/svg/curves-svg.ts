@@ -1,0 +1,98 @@
+import type { CurvesPanel, CurvesPayload, Dash } from "../figure/payload";
+import { card, figureId, legend, panel, type Band, type Line, type PointSet } from "./panel";
+import { INK, PALETTE } from "./palette";
+import { fmt, text, utf8Bytes } from "./xml";
+
+const DASH: Record<Dash, string | undefined> = { solid: undefined, dash: "6 4", dot: "2 3" };
+const color = (k: number) => PALETTE[k % PALETTE.length];
+
+/** Bytes a static figure may take. */
+const SVG_BUDGET = 195_000;
+
+/** How much of a dense figure is drawn: the dot grid in px and the hover targets per line and per point set. */
+interface Detail {
+  cell: number;
+  lineHovers: number;
+  pointHovers: number;
+}
+
+// NB: from full detail down; the first level whose SVG fits the budget is used.
+const DETAILS: Detail[] = [
+  { cell: 0.1, lineHovers: 41, pointHovers: 150 },
+  { cell: 1.5, lineHovers: 25, pointHovers: 60 },
+  { cell: 3, lineHovers: 15, pointHovers: 20 },
+  { cell: 5, lineHovers: 0, pointHovers: 0 },
+];
+
+/** The axis domain (in axis units) of a fixed range, if any. */
+const domain = (r: [number, number] | undefined, log: boolean): [number, number] | undefined => (r ? (log ? [Math.log10(r[0]), Math.log10(r[1])] : r) : undefined);
+
+function curvesPanelSvg(p: CurvesPanel, box: { left: number; top: number; width: number; height: number }, clipId: string, d: Detail): string {
+  const xy = (x: number, y: number) => `${p.xLabel || "x"} = ${fmt(x)}, ${p.yLabel || "y"} = ${fmt(y)}`;
+  const lines: Line[] = p.lines.map((l) => ({ x: l.x, y: l.y, color: color(l.color), dash: DASH[l.dash ?? "solid"], hover: (i) => `${l.name}: ${xy(l.x[i], l.y[i])}`, hovers: d.lineHovers }));
+  // NB: a panel's point sets share one hover budget.
+  const sets = p.points.reduce((n, s) => n + s.groups.length, 0);
+  const points: PointSet[] = p.points.flatMap((s) =>
+    s.groups.map((g, k) => {
+      const idx = s.group ? s.group.flatMap((gi, i) => (gi === k ? [i] : [])) : s.x.map((_, i) => i);
+      const x = idx.map((i) => s.x[i]);
+      const y = idx.map((i) => s.y[i]);
+      return { x, y, color: color(s.colors[k]), cell: d.cell, hover: (i: number) => `${g}: ${xy(x[i], y[i])}`, hovers: Math.ceil(d.pointHovers / sets) };
+    }),
+  );
+  const bands: Band[] = p.bands.map((b) => ({ from: b.from, to: b.to, color: INK.muted, opacity: 0.12, label: b.label, hover: `${b.label ? `${b.label}: ` : ""}${p.xLabel || "x"} from ${fmt(b.from)} to ${fmt(b.to)}` }));
+  return panel({
+    box,
+    title: p.title,
+    xLabel: p.xLabel,
+    yLabel: p.yLabel,
+    lines,
+    points,
+    bands,
+    xLog: p.xLog,
+    yLog: p.yLog,
+    xDomain: domain(p.xRange, p.xLog),
+    yDomain: domain(p.yRange, p.yLog),
+    clipId,
+  }).svg;
+}
+
+/** The panels in a grid (up to 3 across), each with its lines, dots, shaded ranges and hover titles; one legend below. */
+export function curvesSvg(p: CurvesPayload): string {
+  for (const d of DETAILS) {
+    const svg = curvesSvgAt(p, d);
+    if (utf8Bytes(svg) <= SVG_BUDGET || d === DETAILS[DETAILS.length - 1]) return svg;
+  }
+  throw new Error("unreachable");
+}
+
+function curvesSvgAt(p: CurvesPayload, d: Detail): string {
+  const n = p.panels.length;
+  const cols = Math.min(3, n);
+  const rows = Math.ceil(n / cols);
+  const W = 760;
+  const left = 70;
+  const gap = 75;
+  const pw = (W - left - 20 - gap * (cols - 1)) / cols;
+  const ph = n === 1 ? 260 : 200;
+  const rowH = ph + 78;
+  const top = 52;
+  const id = figureId(p);
+  const panels = p.panels.map((panel, i) => curvesPanelSvg(panel, { left: left + (i % cols) * (pw + gap), top: top + Math.floor(i / cols) * rowH, width: pw, height: ph }, `${id}-${i}`, d));
+  // One legend entry per name: lines first (with their dash), then point groups as dots.
+  const entries: { label: string; color: string; dash?: string; dot?: boolean }[] = [];
+  const seen = new Set<string>();
+  const add = (label: string, e: { color: string; dash?: string; dot?: boolean }) => {
+    const key = `${e.dot ? "dot" : "line"}\u0000${label}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    entries.push({ label, ...e });
+  };
+  for (const panel of p.panels) for (const l of panel.lines) add(l.name, { color: color(l.color), dash: DASH[l.dash ?? "solid"] });
+  for (const panel of p.panels) for (const s of panel.points) s.groups.forEach((g, k) => add(g, { color: color(s.colors[k]), dot: true }));
+  const legendTop = top + (rows - 1) * rowH + ph + 56;
+  const leg = legend(entries, left, legendTop, W - 20);
+  const thinned = p.panels.flatMap((panel) => panel.points.filter((s) => s.omitted).map((s) => `${s.name}: ${s.x.length} of ${s.x.length + s.omitted!} points shown (one per occupied cell of a fine grid)`));
+  const note = thinned.length ? text({ x: left, y: leg.bottom + 22, fill: INK.muted }, thinned.join("; ")) : "";
+  return card(W, leg.bottom + (thinned.length ? 36 : 16), p.title, ...panels, leg.svg, note);
+}

@@ -1,0 +1,235 @@
+// The "curves" kind: x–y panels from plain arrays or functions, for fits with their data, 1-D losses and any f(x).
+import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
+import { describe, expect, it } from "vitest";
+import { curvesPlot, thinnedNote } from "../../extension/src/kinds/curves";
+import { LIGHT, DARK, type Theme } from "../../extension/src/theme";
+import { curvesFigure, thinPoints } from "../../lib/src/figure/curves-figure";
+import { PAYLOAD_BUDGET } from "../../lib/src/figure/payload";
+import { validatePayload } from "../../lib/src/figure/validate";
+import { PALETTE } from "../../lib/src/svg/palette";
+import { XSS } from "./figure-fixtures";
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+const light: Theme = { light: true, paper: "#fff", text: "#222", muted: "#666", grid: "#eee", accent: "#d62728", colors: LIGHT };
+const dark: Theme = { light: false, paper: "#111", text: "#ddd", muted: "#aaa", grid: "#444", accent: "#ff6b6b", colors: DARK };
+const bytes = (p: unknown) => Buffer.byteLength(JSON.stringify(p));
+const parse = (svg: string): Document => new DOMParser().parseFromString(svg, "image/svg+xml");
+const all = (doc: Document, tag: string) => Array.from(doc.getElementsByTagName(tag)) as Element[];
+const titles = (doc: Document) => all(doc, "title").map((t) => t.textContent ?? "");
+const texts = (doc: Document) => all(doc, "text").map((t) => t.textContent ?? "");
+
+/** The regression picture: a "network" (here a closed form) fitted on [−π, π], drawn on [−4π, 4π], with its data. */
+function fitFigure() {
+  const train = Array.from({ length: 20 }, (_, i) => -Math.PI + (2 * Math.PI * i) / 19);
+  const held = [-10, -7, 7, 10];
+  const net = (x: number) => Math.tanh(x);
+  return curvesFigure(
+    {
+      title: "Trained on [−π, π]",
+      xLabel: "x",
+      yLabel: "y",
+      lines: [
+        { name: "sin(x)", f: Math.sin, range: [-4 * Math.PI, 4 * Math.PI], dash: "dot" },
+        { name: "tanh net", f: net, range: [-4 * Math.PI, 4 * Math.PI] },
+      ],
+      points: [{ name: "data", x: [...train, ...held], y: [...train, ...held].map(Math.sin), group: [...train.map(() => "train"), ...held.map(() => "held out")] }],
+      bands: [{ from: -Math.PI, to: Math.PI, label: "training range" }],
+    },
+  );
+}
+
+describe("curvesFigure builds the payload", () => {
+  it("samples each function line at 401 evenly spaced x over its range, exactly", () => {
+    const p = fitFigure().payload;
+    expect(p).toMatchObject({ version: 1, kind: "curves", title: "Trained on [−π, π]" });
+    const [panel] = p.panels;
+    expect(panel.title).toBe(""); // a single panel's title is the figure's, not shown twice
+    const [sin, net] = panel.lines;
+    expect(sin.x).toHaveLength(401);
+    expect(sin.x[0]).toBe(-4 * Math.PI);
+    expect(sin.x[400]).toBe(4 * Math.PI);
+    expect(sin.x[200]).toBeCloseTo(0, 14);
+    expect(net.y).toEqual(net.x.map(Math.tanh));
+    expect(sin.dash).toBe("dot");
+    expect(net.dash).toBeUndefined();
+    expect(panel.bands).toEqual([{ from: -Math.PI, to: Math.PI, label: "training range" }]);
+    validatePayload(JSON.parse(JSON.stringify(p)));
+  });
+
+  it("groups points by their labels, in order of first appearance, each group its own colour", () => {
+    const [panel] = fitFigure().payload.panels;
+    const [data] = panel.points;
+    expect(data.groups).toEqual(["train", "held out"]);
+    expect(data.group).toEqual([...Array(20).fill(0), 1, 1, 1, 1]);
+    expect(data.colors).toEqual([2, 3]); // after the two lines' colours 0 and 1
+    expect(data.omitted).toBeUndefined();
+    // Numbers as group labels work too (e.g. classes).
+    const q = curvesFigure({ points: [{ name: "classes", x: [0, 1, 2], y: [0, 1, 2], group: [1, 0, 1] }] }).payload.panels[0].points[0];
+    expect(q.groups).toEqual(["1", "0"]);
+    expect(q.group).toEqual([0, 1, 0]);
+  });
+
+  it("gives a legend name one colour in every panel, unless the caller picks one", () => {
+    const p = curvesFigure([
+      { lines: [{ name: "L", x: [0, 1], y: [1, 0] }, { name: "L′", x: [0, 1], y: [0, 0] }] },
+      { lines: [{ name: "L′", x: [0, 1], y: [2, 2] }, { name: "other", x: [0, 1], y: [3, 3], color: 7 }], points: [{ name: "L", x: [0.5], y: [0.5] }] },
+    ]).payload;
+    expect(p.panels[0].lines.map((l) => l.color)).toEqual([0, 1]);
+    expect(p.panels[1].lines.map((l) => l.color)).toEqual([1, 7]);
+    expect(p.panels[1].points[0].colors).toEqual([0]);
+    expect(p.title).toBe("Curves");
+  });
+
+  it("samples evenly in log₁₀ on a log x axis", () => {
+    const [line] = curvesFigure({ xLog: true, lines: [{ name: "x²", f: (x) => x * x, range: [1e-3, 1e3], points: 7 }] }).payload.panels[0].lines;
+    expect(line.x.map((v) => Math.log10(v))).toEqual([-3, -2, -1, 0, 1, 2, 3].map((v) => expect.closeTo(v, 12)));
+    expect(line.x[0]).toBe(1e-3);
+    expect(line.x[6]).toBe(1e3);
+  });
+
+  it("names every problem with the panel, the line and the valid choices", () => {
+    expect(() => curvesFigure([])).toThrow(/^curvesFigure: give at least one panel$/);
+    expect(() => curvesFigure({ lines: [{ name: "a", x: [1, 2], y: [1] }] })).toThrow(/^curvesFigure: panels\[0\]\.lines\[0\] \("a"\): x has 2 values but y has 1$/);
+    expect(() => curvesFigure({ lines: [{ name: "f", f: Math.sin } as never] })).toThrow(/lines\[0\] \("f"\): a line from a function needs range: \[a, b\]/);
+    expect(() => curvesFigure({ lines: [{ name: "f", f: Math.sin, range: [1, 0] }] })).toThrow(/\.range must be two finite numbers \[a, b\] with a < b, got \[1,0\]/);
+    expect(() => curvesFigure({ xLog: true, lines: [{ name: "f", f: Math.log, range: [0, 1] }] })).toThrow(/\.range must be positive on a log axis, got \[0, 1\]/);
+    expect(() => curvesFigure({ lines: [{ name: "a", x: [1], y: [1], dash: "dashed" as never }] })).toThrow(/dash must be one of solid, dash, dot, got "dashed"/);
+    expect(() => curvesFigure({ points: [{ name: "p", x: [1, 2], y: [1, 2], group: ["a"] }] })).toThrow(/points\[0\] \("p"\): group must give one name per point \(2\), got 1/);
+    expect(() => curvesFigure({ points: [{ name: "p", x: [1], y: [1], group: ["a"], color: 2 }] })).toThrow(/color applies to ungrouped points/);
+    expect(() => curvesFigure({ lines: [{ name: "a", x: [1], y: [1], color: -1 }] })).toThrow(/color must be a palette index \(an integer ≥ 0\), got -1/);
+    expect(() => curvesFigure({ bands: [{ from: 2, to: 1 }] })).toThrow(/bands\[0\] must have numbers from < to/);
+    expect(() => curvesFigure({ yLog: true, yRange: [-1, 1] })).toThrow(/panels\[0\]\.yRange must be positive on a log axis/);
+  });
+
+  it("summarizes each panel for text/plain", () => {
+    expect(fitFigure().summary).toBe("curves: Trained on [−π, π]: sin(x) (401 points on [-12.57, 12.57]), tanh net (401 points on [-12.57, 12.57]), data (24 points in 2 groups)");
+  });
+});
+
+describe("curvesFigure stays under budget", () => {
+  it("a 1e6-point line keeps each bucket's extremes, so a one-sample spike survives", () => {
+    const n = 1_000_000;
+    const x = Array.from({ length: n }, (_, i) => i / n);
+    const y = x.map((v) => Math.sin(20 * v));
+    y[654_321] = 9;
+    const [line] = curvesFigure({ lines: [{ name: "big", x, y }] }).payload.panels[0].lines;
+    expect(line.x.length).toBeLessThanOrEqual(2000);
+    expect(Math.max(...line.y)).toBe(9);
+    expect(line.x[0]).toBe(0);
+    expect(line.x[line.x.length - 1]).toBe(x[n - 1]);
+  });
+
+  it("a 1e6-point cloud keeps its outlier, every group, and says how many it left out", () => {
+    const n = 1_000_000;
+    const x = Array.from({ length: n }, (_, i) => Math.sin(i * 0.7311) * Math.cos(i * 0.1234));
+    const y = Array.from({ length: n }, (_, i) => Math.sin(i * 1.618));
+    x[777_777] = 50; // far out: alone in its cell
+    const group = x.map((_, i) => (i % 100_000 === 3 ? "rare" : "common")); // 10 rare points
+    const fig = curvesFigure({ points: [{ name: "cloud", x, y, group }] });
+    const s = fig.payload.panels[0].points[0];
+    expect(s.x.length).toBeLessThanOrEqual(5000);
+    expect(s.x.length).toBeGreaterThan(2500);
+    expect(s.x).toContain(50);
+    expect(s.group!.filter((g) => g === s.groups.indexOf("rare"))).toHaveLength(10);
+    expect(s.omitted).toBe(n - s.x.length);
+    expect(thinnedNote(fig.payload)).toBe(`cloud: ${s.x.length} of 1000000 points shown (one per occupied cell of a fine grid)`);
+  });
+
+  it("points along a curve keep detail: the grid is refined while it keeps under half the budget", () => {
+    const n = 200_000;
+    const x = Array.from({ length: n }, (_, i) => i / n);
+    const idx = thinPoints(x, x.map((v) => v * v), undefined, 5000);
+    expect(idx.length).toBeGreaterThan(2500);
+    expect(idx.length).toBeLessThanOrEqual(5000);
+  });
+
+  it("several 1e6-point lines and clouds in several panels stay under 1 MB", () => {
+    const n = 1_000_000;
+    const x = Array.from({ length: n }, (_, i) => i);
+    const y = x.map((v) => Math.sin(v * 0.001) + 1e-7 * v);
+    const panel = { lines: [1, 2, 3].map((k) => ({ name: `line ${k}`, x, y: y.map((v) => v * k) })), points: [{ name: "cloud", x, y: y.map((v, i) => v + Math.sin(i * 7.31)), group: x.map((i) => String(i % 3)) }] };
+    const p = curvesFigure([panel, panel, panel]).payload;
+    expect(bytes(p)).toBeLessThan(PAYLOAD_BUDGET);
+    const svg = curvesFigure([panel, panel, panel]).toSvg();
+    expect(Buffer.byteLength(svg)).toBeLessThanOrEqual(200 * 1024);
+  });
+});
+
+describe("the curves SVG", () => {
+  it("draws each line, each group's dots, the shaded training range and the legend, with hover titles", () => {
+    const doc = parse(fitFigure().toSvg());
+    const t = titles(doc);
+    expect(t).toContain("training range: x from -3.142 to 3.142");
+    expect(t).toContain("train: x = -3.142, y = -1.225e-16");
+    expect(t).toContain("held out: x = 10, y = -0.544");
+    expect(t.filter((s) => s.startsWith("tanh net: x = "))).toHaveLength(Math.ceil(401 / Math.floor(401 / 41))); // every 9th of 401
+    expect(texts(doc)).toEqual(expect.arrayContaining(["Trained on [−π, π]", "training range", "sin(x)", "tanh net", "train", "held out", "x", "y"]));
+    const paths = all(doc, "path");
+    const stroke = (c: string) => paths.filter((p) => p.getAttribute("stroke") === c);
+    expect(stroke(PALETTE[0])[0].getAttribute("stroke-dasharray")).toBe("2 3"); // sin(x), dotted
+    expect(stroke(PALETTE[2])[0].getAttribute("d")!.match(/h0/g)).toHaveLength(20); // 20 train dots
+    expect(stroke(PALETTE[3])[0].getAttribute("stroke-linecap")).toBe("round");
+    const band = all(doc, "rect").find((r) => r.getAttribute("fill-opacity") === "0.12")!;
+    expect(Number(band.getAttribute("width"))).toBeGreaterThan(100);
+  });
+
+  it("puts panels side by side, up to three a row, with one legend entry per name", () => {
+    const panels = [1, 2, 3, 4].map((k) => ({ title: `panel ${k}`, lines: [{ name: "shared", x: [0, 1], y: [0, k] }] }));
+    const doc = parse(curvesFigure(panels, { title: "four" }).toSvg());
+    const frames = all(doc, "g").filter((g) => g.getAttribute("class") === "panel");
+    expect(frames).toHaveLength(4);
+    const tops = frames.map((g) => g.getElementsByTagName("rect")[g.getElementsByTagName("rect").length - 1].getAttribute("y"));
+    expect(new Set(tops.slice(0, 3)).size).toBe(1);
+    expect(tops[3]).not.toBe(tops[0]);
+    expect(texts(doc).filter((s) => s === "shared")).toHaveLength(1);
+  });
+
+  it("log axes: values ≤ 0 are gaps, never NaN; labels are text", () => {
+    const svg = curvesFigure({ title: XSS, xLog: true, yLog: true, lines: [{ name: XSS, x: [0, 0.1, 1, 10], y: [1, 0, 2, 3] }], points: [{ name: "p", x: [-1, 1], y: [1, 1] }] }).toSvg();
+    expect(svg).not.toMatch(/NaN|Infinity|<img/);
+    expect(svg).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    const doc = parse(svg);
+    expect(texts(doc).filter((s) => s === XSS)).toHaveLength(2); // title and legend
+  });
+});
+
+describe("curvesPlot (the extension's plotly spec)", () => {
+  it("one subplot per panel, a trace per line and per point group, legend entries shared by name", () => {
+    const fig = curvesPlot(fitFigure().payload, light);
+    const d = fig.data as Json[];
+    expect(d.map((t) => [t.name, t.mode, t.showlegend])).toEqual([
+      ["sin(x)", "lines", true],
+      ["tanh net", "lines", true],
+      ["train", "markers", true],
+      ["held out", "markers", true],
+    ]);
+    expect(d[0].line).toMatchObject({ color: LIGHT[0], dash: "dot" });
+    expect(d[2].x).toHaveLength(20);
+    expect(d[3].x).toEqual([-10, -7, 7, 10]);
+    expect(d[3].marker.color).toBe(LIGHT[3]);
+    expect((curvesPlot(fitFigure().payload, dark).data as Json[])[3].marker.color).toBe(DARK[3]);
+    const [band] = fig.layout.shapes as Json[];
+    expect(band).toMatchObject({ type: "rect", xref: "x", yref: "y domain", x0: -Math.PI, x1: Math.PI, layer: "below" });
+    expect((fig.layout.annotations as Json[]).find((a) => a.text === "training range")).toMatchObject({ x: -Math.PI, xanchor: "left" });
+    expect(fig.layout.uirevision).toBe("curves");
+  });
+
+  it("log axes take their fixed ranges in log₁₀ units, shapes in data units", () => {
+    const p = curvesFigure([{ xLog: true, yLog: true, xRange: [1e-2, 1e2], lines: [{ name: "a", x: [1, 10], y: [1, 10] }], bands: [{ from: 0.1, to: 1, label: "b" }] }, { lines: [{ name: "a", x: [0, 1], y: [0, 1] }] }]).payload;
+    const fig = curvesPlot(p, light);
+    expect(fig.layout.xaxis).toMatchObject({ type: "log", range: [-2, 2], autorange: false });
+    expect(fig.layout.yaxis).toMatchObject({ type: "log" });
+    expect((fig.layout.yaxis as Json).range).toBeUndefined();
+    expect(fig.layout.xaxis2).toMatchObject({ type: "linear", anchor: "y2" });
+    expect((fig.layout.shapes as Json[])[0]).toMatchObject({ x0: 0.1, x1: 1 });
+    expect((fig.layout.annotations as Json[]).find((a) => a.text === "b").x).toBeCloseTo(0, 12); // log10(max(0.1, 1)) — clamped to the data
+    expect((fig.data as Json[]).map((t) => t.showlegend)).toEqual([true, false]); // "a" once in the legend
+  });
+
+  it("escapes every label", () => {
+    const fig = curvesPlot(curvesFigure({ title: XSS, xLabel: XSS, yLabel: XSS, lines: [{ name: XSS, x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0], y: [0], group: [XSS] }], bands: [{ from: 0, to: 1, label: XSS }] }).payload, light);
+    const strings = JSON.stringify(fig);
+    expect(strings).not.toContain("<img");
+    expect(strings.match(/&lt;img src=x onerror=alert\(1\)&gt;/g)!.length).toBeGreaterThanOrEqual(6);
+  });
+});
