@@ -1,4 +1,4 @@
-// The four figure kinds in a real JupyterLab: drawn by our renderer, interactive, themed, safe, live, and timed.
+// The five figure kinds in a real JupyterLab: drawn by our renderer, interactive, themed, safe, live, and timed.
 import fs from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
@@ -11,11 +11,14 @@ const NB = "renderer.ipynb";
 const MIME = "application/vnd.actigrad.v1+json";
 const xss = (s: string) => `${s} ${XSS}`;
 const LIVE_STEPS = 200;
+const KINDS = ["activation", "network", "training", "landscape", "curves"];
+/** Figures drawn by the notebook: one per kind plus the no-layer training figure, an XSS one per kind, the live one. */
+const FIGURES = 6 + 5 + 1;
 
 // One cell per figure, built from literal data with the public API, as a reader would.
 const cells = [
   `// the public API
-import { activation, activationFigure, networkFigure, trainingFigure, landscapeFigure, displayBundle, show } from "actigrad";`,
+import { activation, activationFigure, networkFigure, trainingFigure, landscapeFigure, curvesFigure, displayBundle, show } from "actigrad";`,
   `// activation: sigmoid and tanh with f, f′ and f″
 show(activationFigure([activation("sigmoid"), activation("tanh")], { show: { d2f: true } }));`,
   `// network: J = ½(σ(w·x1) + σ(w·x2 + b) − t)², w on two paths
@@ -24,17 +27,34 @@ show(networkFigure(${JSON.stringify(smallNetwork())}));`,
 show(trainingFigure(${JSON.stringify(trainingHistory(100, 3, undefined, { step: 1000, total: 1000, elapsedMs: 12_345 }))}));`,
   `// landscape: badly scaled vs standardized
 show(landscapeFigure(${JSON.stringify(twoSlices(30, 31))}));`,
+  `// curves: a fitted curve drawn past its training range, with its data; and a log panel
+const fit = (x: number) => 1.1 * Math.tanh(1.2 * x);
+const trainX = Array.from({ length: 25 }, (_, i) => -Math.PI + (2 * Math.PI * i) / 24);
+const heldX = [-9, -7, -5, 5, 7, 9];
+show(curvesFigure([
+  { title: "fit", xLabel: "x", yLabel: "y",
+    lines: [{ name: "sin(x)", f: Math.sin, range: [-10, 10], dash: "dot" }, { name: "tanh net", f: fit, range: [-10, 10] }],
+    points: [{ name: "data", x: [...trainX, ...heldX], y: [...trainX, ...heldX].map(Math.sin), group: [...trainX.map(() => "train"), ...heldX.map(() => "held out")] }],
+    bands: [{ from: -Math.PI, to: Math.PI, label: "training range" }] },
+  { title: "loss", xLabel: "step", yLabel: "MSE", yLog: true, lines: [{ name: "train MSE", x: [0, 1, 2, 3], y: [1, 0.1, 0, 0.001] }] },
+], { title: "Curves: a fit and its data" }));`,
+  `// training without layers: a finished run next to one that diverged (its own, shorter steps)
+show(trainingFigure({ steps: [0, 10, 20, 30, 40], layers: [], losses: [
+  { name: "η = 0.1", values: [1, 0.5, 0.25, 0.12, 0.06] },
+  { name: "η = 5 (diverged)", steps: [0, 10, 20], values: [1, 40, Infinity] },
+] }, { title: "Two runs, no layers" }));`,
   `// invalid payloads: each must become an error box, and the notebook must go on
 displayBundle({ "${MIME}": { version: 1, kind: "pie" }, "text/plain": "bad kind" });
 displayBundle({ "${MIME}": { version: 2, kind: "activation" }, "text/plain": "bad version" });
 displayBundle({ "${MIME}": "{ not json", "text/plain": "bad JSON" });
 displayBundle({ "${MIME}": { version: 1, kind: "activation", title: "t", x: [0, 1], series: [{ id: "a", label: "a", latex: { f: "", df: "", d2f: "" }, f: [0], df: [0, 1], d2f: [0, 1] }] }, "text/plain": "short f" });`,
-  `// every label an XSS attempt, in all four kinds
+  `// every label an XSS attempt, in all five kinds
 const evil: any = { id: "evil", label: ${JSON.stringify(xss("act"))}, params: {}, entry: { latex: { f: ${JSON.stringify(XSS)}, df: "1", d2f: "0" } }, f: Math.tanh, df: (x: number) => 1 / Math.cosh(x) ** 2, d2f: (x: number) => -2 * Math.tanh(x) / Math.cosh(x) ** 2 };
 show(activationFigure([evil], { title: ${JSON.stringify(xss("activation"))} }));
 show(networkFigure(${JSON.stringify(smallNetwork(xss))}));
 show(trainingFigure(${JSON.stringify(trainingHistory(30, 2, xss))}));
-show(landscapeFigure(${JSON.stringify(twoSlices(10, 11).map((s) => ({ ...s, title: xss(s.title), xLabel: XSS, yLabel: XSS })))}, { title: ${JSON.stringify(xss("landscape"))} }));`,
+show(landscapeFigure(${JSON.stringify(twoSlices(10, 11).map((s) => ({ ...s, title: xss(s.title), xLabel: XSS, yLabel: XSS })))}, { title: ${JSON.stringify(xss("landscape"))} }));
+show(curvesFigure({ title: ${JSON.stringify(xss("curves"))}, xLabel: ${JSON.stringify(XSS)}, yLabel: ${JSON.stringify(XSS)}, lines: [{ name: ${JSON.stringify(XSS)}, x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0.5], y: [0.5], group: [${JSON.stringify(XSS)}] }], bands: [{ from: 0, to: 0.5, label: ${JSON.stringify(XSS)} }] }));`,
   `// live: one training figure updated in place while "training" runs
 const run = ${JSON.stringify(trainingHistory(LIVE_STEPS, 3))};
 async function live() {
@@ -110,8 +130,8 @@ describe("the actigrad renderer in JupyterLab", () => {
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-drawn"] });
     }, MIME);
     await runAllCells(page);
-    // 4 figures + 4 XSS figures + the live one; the 4 invalid payloads draw nothing.
-    await page.waitForFunction(() => document.querySelectorAll(".jp-RenderedActigrad[data-drawn]").length === 9, undefined, { timeout: 60_000 });
+    // 6 figures + 5 XSS figures + the live one; the 4 invalid payloads draw nothing.
+    await page.waitForFunction((n) => document.querySelectorAll(".jp-RenderedActigrad[data-drawn]").length === n, FIGURES, { timeout: 60_000 });
     await page.waitForFunction(() => /step 200 \/ 200/.test(document.body.textContent ?? ""), undefined, { timeout: 30_000 });
     await page.waitForTimeout(300);
     initial = await page.evaluate(() => JSON.parse(JSON.stringify((window as any).__actigrad)));
@@ -123,7 +143,7 @@ describe("the actigrad renderer in JupyterLab", () => {
   });
 
   it("draws every kind with our plotly renderer, never the SVG fallback", async () => {
-    for (const kind of ["activation", "network", "training", "landscape"]) {
+    for (const kind of KINDS) {
       const f = figures().and(page.locator(`[data-kind="${kind}"]`));
       expect(await f.count(), kind).toBeGreaterThanOrEqual(2);
       await expect.poll(() => f.first().locator(".js-plotly-plot .main-svg").count()).toBeGreaterThan(0);
@@ -158,6 +178,60 @@ describe("the actigrad renderer in JupyterLab", () => {
     await expect.poll(() => act.locator(".cartesianlayer .subplot").count()).toBe(2);
     await act.locator('input[data-curve="d2f"]').check();
     await expect.poll(() => act.locator(".cartesianlayer .subplot").count()).toBe(3);
+  });
+
+  it("activation: dragging along x moves the lens and does not zoom", async () => {
+    const act = byTitle("Sigmoid, Tanh");
+    await act.scrollIntoViewIfNeeded();
+    const plot = act.locator(".js-plotly-plot");
+    const xRange = () => plot.evaluate((gd) => (gd as any)._fullLayout.xaxis.range.slice());
+    const before = await xRange();
+    const box = (await act.locator(".nsewdrag").first().boundingBox())!;
+    const y = box.y + box.height * 0.5;
+    const readout = act.locator(".jp-RenderedActigrad-readout");
+    // x maps linearly onto the plot's width: [−6, 6] over the drag area.
+    const at = (fraction: number) => -6 + 12 * fraction;
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    for (const fraction of [0.3, 0.4, 0.55]) {
+      await page.mouse.move(box.x + box.width * fraction, y, { steps: 3 });
+      await expect.poll(async () => Number(/^x₀ = (-?[\d.]+)/.exec((await readout.textContent()) ?? "")?.[1])).toBeCloseTo(at(fraction), 0);
+    }
+    await page.mouse.up();
+    expect(await xRange()).toEqual(before);
+    await shot(act, "renderer-activation-drag.png");
+  });
+
+  it("curves: lines, grouped points, the shaded training range and a log panel; hovering a point shows its values", async () => {
+    const f = byTitle("Curves: a fit and its data");
+    await f.scrollIntoViewIfNeeded();
+    expect(await f.count()).toBe(1);
+    const plot = f.locator(".js-plotly-plot");
+    const names = await plot.evaluate((gd) => (gd as any).data.map((t: any) => t.name));
+    expect(names).toEqual(["sin(x)", "tanh net", "train", "held out", "train MSE"]);
+    expect(await f.locator(".scatterlayer .trace").count()).toBe(5);
+    expect(await f.locator(".legend .traces").count()).toBe(5);
+    expect(await f.locator(".shapelayer path").count()).toBe(1);
+    expect(await f.locator(".annotation-text", { hasText: "training range" }).count()).toBe(1);
+    expect(await plot.evaluate((gd) => [(gd as any)._fullLayout.yaxis.type, (gd as any)._fullLayout.yaxis2.type])).toEqual(["linear", "log"]);
+    // Hover the held-out point at x = 7: plotly's label shows its coordinates.
+    const [px, py] = await plot.evaluate((gd) => {
+      const L = (gd as any)._fullLayout;
+      const r = gd.getBoundingClientRect();
+      return [r.left + L.xaxis._offset + L.xaxis.d2p(7), r.top + L.yaxis._offset + L.yaxis.d2p(Math.sin(7))];
+    });
+    await page.mouse.move(px, py);
+    await expect.poll(() => f.locator(".hoverlayer .hovertext").allTextContents()).toEqual(["held outx = 7y = 0.657"]);
+    await shot(f, "renderer-curves-hover.png");
+    await page.mouse.move(0, 0);
+  });
+
+  it("training: without layers, only the loss panel; a diverged run stops at its own last step", async () => {
+    const f = byTitle("Two runs, no layers");
+    const plot = f.locator(".js-plotly-plot");
+    expect(await f.locator(".cartesianlayer .subplot").count()).toBe(1);
+    expect(await plot.evaluate((gd) => (gd as any).data.map((t: any) => t.x))).toEqual([[0, 10, 20, 30, 40], [0, 10, 20]]);
+    await shot(f, "renderer-training-no-layers.png");
   });
 
   it("network: choosing a parameter highlights its paths and shows their products summing to its gradient", async () => {
@@ -211,8 +285,8 @@ describe("the actigrad renderer in JupyterLab", () => {
 
   it("XSS labels stay literal text in every kind, and nothing runs", async () => {
     const evil = figures().filter({ hasText: XSS });
-    expect(await evil.count()).toBe(4);
-    for (let i = 0; i < 4; i++) {
+    expect(await evil.count()).toBe(KINDS.length);
+    for (let i = 0; i < KINDS.length; i++) {
       const f = evil.nth(i);
       expect(await f.locator("img").count()).toBe(0);
       const text = (await f.locator(".main-svg").allTextContents()).join(" ") + (await f.locator(".jp-RenderedActigrad-top, .jp-RenderedActigrad-bottom").allTextContents()).join(" ");
@@ -236,11 +310,11 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(await color()).toBe(rgb(DARK[0]));
     const bg = await act.locator(".main-svg").first().evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(bg).not.toBe("rgb(255, 255, 255)");
-    for (const kind of ["activation", "network", "training", "landscape"]) await shot(figures().and(page.locator(`[data-kind="${kind}"]`)).first(), `renderer-${kind}-dark.png`);
+    for (const kind of KINDS) await shot(figures().and(page.locator(`[data-kind="${kind}"]`)).first(), `renderer-${kind}-dark.png`);
     await page.evaluate(() => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
     await expect.poll(() => drawnFigures().evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.theme === "light")), { timeout: 15_000 }).toBe(true);
     expect(await color()).toBe(rgb(LIGHT[0]));
-    fs.writeFileSync(path.join(ARTIFACTS, "renderer-theme-switch.txt"), `light → dark, all 9 figures redrawn: ${themeMs} ms (includes Lab loading the theme CSS)\n`);
+    fs.writeFileSync(path.join(ARTIFACTS, "renderer-theme-switch.txt"), `light → dark, all ${FIGURES} figures redrawn: ${themeMs} ms (includes Lab loading the theme CSS)\n`);
   });
 
   it("resizes with its panel", async () => {
@@ -260,7 +334,7 @@ describe("the actigrad renderer in JupyterLab", () => {
     const byKind: Record<string, number[]> = {};
     const arrivalToDrawn: Record<string, number[]> = {};
     for (let round = 0; round < 3; round++) {
-      for (const [cell, kind] of [[1, "activation"], [2, "network"], [3, "training"], [4, "landscape"]] as const) {
+      for (const [cell, kind] of [[1, "activation"], [2, "network"], [3, "training"], [4, "landscape"], [5, "curves"]] as const) {
         const mark = await page.evaluate(() => performance.now());
         await page.evaluate((i) => {
           const nb = (window as any).jupyterapp.shell.currentWidget.content;
@@ -301,6 +375,6 @@ describe("the actigrad renderer in JupyterLab", () => {
     };
     fs.writeFileSync(path.join(ARTIFACTS, "renderer-times.json"), JSON.stringify(report, null, 2) + "\n");
     console.log("render times:", JSON.stringify(report, null, 2));
-    expect(first.length).toBe(9);
+    expect(first.length).toBe(FIGURES);
   });
 });

@@ -226,6 +226,14 @@ describe("curvesPlot (the extension's plotly spec)", () => {
     expect((fig.data as Json[]).map((t) => t.showlegend)).toEqual([true, false]); // "a" once in the legend
   });
 
+  it("values ≤ 0 on a log axis are gaps, as in the SVG (plotly alone would dive off the plot)", () => {
+    const p = curvesFigure({ yLog: true, lines: [{ name: "a", x: [0, 1, 2, 3], y: [1, 0.1, 0, 0.001] }], points: [{ name: "p", x: [0, 1], y: [-1, 2] }] }).payload;
+    const [line, pts] = curvesPlot(p, light).data as Json[];
+    expect(line.y).toEqual([1, 0.1, null, 0.001]);
+    expect(line.x).toBe(p.panels[0].lines[0].x); // linear x: passed through untouched
+    expect(pts.y).toEqual([null, 2]);
+  });
+
   it("escapes every label", () => {
     const fig = curvesPlot(curvesFigure({ title: XSS, xLabel: XSS, yLabel: XSS, lines: [{ name: XSS, x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0], y: [0], group: [XSS] }], bands: [{ from: 0, to: 1, label: XSS }] }).payload, light);
     const strings = JSON.stringify(fig);

@@ -171,6 +171,16 @@ describe("trainingPlot without layers", () => {
     expect((fig.layout.annotations as Json[]).map((a) => a.text)).toEqual(["<b>loss</b>"]);
   });
 
+  it("a loss or gradient norm of 0 on a log axis is a gap", () => {
+    const h = trainingHistory(5, 1);
+    h.losses[0].values[2] = 0;
+    h.layers[0].gradNorm[3] = 0;
+    const fig = trainingPlot(trainingFigure(h, { lossLog: true }).payload, light);
+    expect((fig.data[0] as Json).y[2]).toBeNull();
+    expect((fig.data[2] as Json).y[3]).toBeNull();
+    expect((fig.data[1] as Json).y.every((v: number) => v > 0)).toBe(true);
+  });
+
   it("draws runs of different lengths at their own steps", () => {
     const fig = trainingPlot(trainingFigure({ steps: [0, 1, 2, 3], losses: [{ name: "long", values: [4, 3, 2, 1] }, { name: "short", steps: [0, 1], values: [4, 8] }], layers: [] }).payload, light);
     expect((fig.data as Json[]).map((d) => d.x)).toEqual([[0, 1, 2, 3], [0, 1]]);

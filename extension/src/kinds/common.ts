@@ -73,3 +73,11 @@ export function h(tag: string, className: string, text?: string): HTMLElement {
   if (text !== undefined) e.textContent = text; // NB: textContent, never innerHTML
   return e;
 }
+
+/**
+ * Values for a log axis: those ≤ 0 become null, a gap. NB: plotly would draw them as a dive off the
+ * bottom of the plot; the static SVG leaves a gap, and both must show the same thing.
+ */
+export function onLogAxis(values: readonly number[], log: boolean): readonly (number | null)[] {
+  return log && values.some((v) => !(v > 0)) ? values.map((v) => (v > 0 ? v : null)) : values;
+}

@@ -1,6 +1,6 @@
 import type { CurvesPanel, CurvesPayload } from "actigrad/dist/figure/payload";
 import type { Theme } from "../theme";
-import { axis, baseLayout, h, legendBelow, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
+import { axis, baseLayout, h, legendBelow, onLogAxis, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 
 /** Panels per row, as in the static SVG. */
 const COLUMNS = 3;
@@ -53,7 +53,7 @@ export function curvesPlot(p: CurvesPayload, t: Theme): PlotlyFigure {
     layout[i === 0 ? "xaxis" : `xaxis${i + 1}`] = axis(t, { domain: xDomain, anchor: ya, type: panel.xLog ? "log" : "linear", exponentformat: "power", title: { text: plotText(panel.xLabel) }, ...range(panel.xRange, panel.xLog) });
     layout[i === 0 ? "yaxis" : `yaxis${i + 1}`] = axis(t, { domain: [yTop - rowH, yTop], anchor: xa, type: panel.yLog ? "log" : "linear", exponentformat: "power", title: { text: plotText(panel.yLabel) }, ...range(panel.yRange, panel.yLog) });
     if (panel.title) annotations.push(subplotTitle(panel.title, xDomain, t, yTop + 0.01));
-    const hover = `${plotText(panel.xLabel)} = %{x:.4g}<br>${plotText(panel.yLabel)} = %{y:.4g}`;
+    const hover = `${plotText(panel.xLabel)} = %{x:.4~g}<br>${plotText(panel.yLabel)} = %{y:.4~g}`;
     const left = dataMinX(panel);
     for (const b of panel.bands) {
       shapes.push({ type: "rect", xref: xa, yref: `${ya} domain`, x0: b.from, x1: b.to, y0: 0, y1: 1, fillcolor: t.muted, opacity: 0.16, line: { width: 0 }, layer: "below" });
@@ -64,14 +64,14 @@ export function curvesPlot(p: CurvesPayload, t: Theme): PlotlyFigure {
       }
     }
     for (const l of panel.lines) {
-      data.push({ type: "scatter", mode: "lines", name: plotText(l.name), ...legend(`line\u0000${l.name}`), x: l.x, y: l.y, xaxis: xa, yaxis: ya, line: { color: color(l.color), width: 2, dash: l.dash ?? "solid" }, hovertemplate: hover, meta: "line" });
+      data.push({ type: "scatter", mode: "lines", name: plotText(l.name), ...legend(`line\u0000${l.name}`), x: onLogAxis(l.x, panel.xLog), y: onLogAxis(l.y, panel.yLog), xaxis: xa, yaxis: ya, line: { color: color(l.color), width: 2, dash: l.dash ?? "solid" }, hovertemplate: hover, meta: "line" });
     }
     for (const s of panel.points) {
       s.groups.forEach((g, k) => {
         const idx = s.group ? s.group.flatMap((gi, j) => (gi === k ? [j] : [])) : null;
         const x = idx ? idx.map((j) => s.x[j]) : s.x;
         const y = idx ? idx.map((j) => s.y[j]) : s.y;
-        data.push({ type: "scatter", mode: "markers", name: plotText(g), ...legend(`points\u0000${g}`), x, y, xaxis: xa, yaxis: ya, marker: { color: color(s.colors[k]), size: 7, opacity: 0.85, line: { color: t.paper, width: 0.5 } }, hovertemplate: hover, meta: "points" });
+        data.push({ type: "scatter", mode: "markers", name: plotText(g), ...legend(`points\u0000${g}`), x: onLogAxis(x, panel.xLog), y: onLogAxis(y, panel.yLog), xaxis: xa, yaxis: ya, marker: { color: color(s.colors[k]), size: 7, opacity: 0.85, line: { color: t.paper, width: 0.5 } }, hovertemplate: hover, meta: "points" });
       });
     }
   });

@@ -2,7 +2,7 @@ import type { TrainingPayload } from "actigrad/dist/figure/payload";
 import { formatProgress } from "actigrad/dist/figure/training-figure";
 import { fmt } from "actigrad/dist/svg/xml";
 import type { Theme } from "../theme";
-import { axis, baseLayout, h, legendBelow, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
+import { axis, baseLayout, h, legendBelow, onLogAxis, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 
 const COLUMNS: [number, number][] = [
   [0, 0.28],
@@ -16,13 +16,13 @@ export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
   const hover = "step %{x}: %{y:.4g}";
   const data: object[] = [];
   p.losses.forEach((l, k) => {
-    data.push({ type: "scatter", mode: "lines", name: plotText(p.lossTitle ? l.name : `${l.name} loss`), legendgroup: `loss${k}`, x: l.x, y: l.y, xaxis: "x", yaxis: "y", line: { color: color(k), width: 2 }, hovertemplate: hover });
+    data.push({ type: "scatter", mode: "lines", name: plotText(p.lossTitle ? l.name : `${l.name} loss`), legendgroup: `loss${k}`, x: l.x, y: onLogAxis(l.y, p.lossLog), xaxis: "x", yaxis: "y", line: { color: color(k), width: 2 }, hovertemplate: hover });
   });
   const n = p.losses.length;
   p.layers.forEach((l, k) => {
     const c = color(n + k);
     const group = { legendgroup: `layer${k}`, line: { color: c, width: 2 }, hovertemplate: hover };
-    data.push({ type: "scatter", mode: "lines", name: plotText(l.name), showlegend: true, x: l.gradNorm.x, y: l.gradNorm.y, xaxis: "x2", yaxis: "y2", ...group });
+    data.push({ type: "scatter", mode: "lines", name: plotText(l.name), showlegend: true, x: l.gradNorm.x, y: onLogAxis(l.gradNorm.y, true), xaxis: "x2", yaxis: "y2", ...group });
     data.push({ type: "scatter", mode: "lines", name: plotText(`${l.name} saturated`), showlegend: false, x: l.saturated.x, y: l.saturated.y, xaxis: "x3", yaxis: "y3", ...group });
     if (l.dead.y.length) data.push({ type: "scatter", mode: "lines", name: plotText(`${l.name} dead`), showlegend: false, x: l.dead.x, y: l.dead.y, xaxis: "x3", yaxis: "y3", ...group, line: { color: c, width: 2, dash: "dot" } });
   });
