@@ -80,6 +80,17 @@ describe("curvesFigure builds the payload", () => {
     expect(p.title).toBe("Curves");
   });
 
+  it("takes typed arrays (a tensor's .data) and ranges held in variables, and sends plain JSON arrays", () => {
+    const xs = Float64Array.from([0, 1, 2]);
+    const range: number[] = [0, 2];
+    const p = curvesFigure({ lines: [{ name: "l", x: xs, y: Float64Array.from([1, 2, 3]) }, { name: "f", f: (x) => 2 * x, range, points: 3 }], points: [{ name: "p", x: xs, y: xs }], xRange: range }).payload;
+    expect(p.panels[0].lines[0]).toEqual({ name: "l", x: [0, 1, 2], y: [1, 2, 3], color: 0 });
+    expect(p.panels[0].lines[1].y).toEqual([0, 2, 4]);
+    expect(Array.isArray(p.panels[0].points[0].x)).toBe(true);
+    expect(JSON.parse(JSON.stringify(p))).toEqual(p);
+    expect(() => curvesFigure({ points: [{ name: "p", x: 3 as never, y: [1] }] })).toThrow(/points\[0\] \("p"\): x and y must be arrays \(or typed arrays\) of numbers/);
+  });
+
   it("samples evenly in log₁₀ on a log x axis", () => {
     const [line] = curvesFigure({ xLog: true, lines: [{ name: "x²", f: (x) => x * x, range: [1e-3, 1e3], points: 7 }] }).payload.panels[0].lines;
     expect(line.x.map((v) => Math.log10(v))).toEqual([-3, -2, -1, 0, 1, 2, 3].map((v) => expect.closeTo(v, 12)));

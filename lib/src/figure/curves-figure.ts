@@ -3,11 +3,14 @@ import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";
 import type { CurvesBand, CurvesLine, CurvesPanel, CurvesPayload, CurvesPoints, Dash } from "./payload";
 
+/** Numbers as an array or a typed array (e.g. a tensor's `.data`). */
+export type Numbers = ArrayLike<number>;
+
 /** A line from data: y[i] at x[i]. */
 export interface LineFromData {
   name: string;
-  x: readonly number[];
-  y: readonly number[];
+  x: Numbers;
+  y: Numbers;
   /** A palette index (0 blue, 1 red, 2 green, 3 orange, …); default: one colour per legend name. */
   color?: number;
   dash?: Dash;
@@ -17,7 +20,8 @@ export interface LineFromData {
 export interface LineFromFunction {
   name: string;
   f: (x: number) => number;
-  range: readonly [number, number];
+  /** [a, b] with a < b. */
+  range: readonly number[];
   /** Samples, at least 2; default 401. */
   points?: number;
   color?: number;
@@ -29,8 +33,8 @@ export type CurveLineSpec = LineFromData | LineFromFunction;
 /** Scatter points, optionally split into groups (each its own colour and legend entry). */
 export interface PointsSpec {
   name: string;
-  x: readonly number[];
-  y: readonly number[];
+  x: Numbers;
+  y: Numbers;
   /** Per point a group name (e.g. "train" / "held out", or a class); default: all in one group named `name`. */
   group?: readonly (string | number)[];
   /** A palette index for the set (ungrouped points only); default: one colour per legend name. */
@@ -50,9 +54,9 @@ export interface CurvesPanelSpec {
   points?: readonly PointsSpec[];
   /** Shaded x ranges with an optional label, e.g. { from: -Math.PI, to: Math.PI, label: "training range" }. */
   bands?: readonly { from: number; to: number; label?: string }[];
-  /** Fixed axis ranges in data units; default: fit the data. */
-  xRange?: readonly [number, number];
-  yRange?: readonly [number, number];
+  /** Fixed axis ranges [a, b] in data units; default: fit the data. */
+  xRange?: readonly number[];
+  yRange?: readonly number[];
 }
 
 export interface CurvesFigureOptions {
@@ -96,10 +100,13 @@ class Colors {
   }
 }
 
-function checkRange(r: readonly [number, number] | undefined, log: boolean, where: string): [number, number] | undefined {
+/** Whether v is an array or a typed array of numbers' shape (something with a length). */
+const isNumbers = (v: unknown): v is Numbers => Array.isArray(v) || ArrayBuffer.isView(v);
+
+function checkRange(r: readonly number[] | undefined, log: boolean, where: string): [number, number] | undefined {
   if (r === undefined) return undefined;
   if (!Array.isArray(r) || r.length !== 2 || !(Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1])) {
-    throw new Error(`${where} must be two finite numbers [a, b] with a < b, got ${JSON.stringify(r)}`);
+    throw new Error(`${where} must be two finite numbers [a, b] with a < b, got ${JSON.stringify(Array.isArray(r) ? r : String(r))}`);
   }
   if (log && !(r[0] > 0)) throw new Error(`${where} must be positive on a log axis, got [${r[0]}, ${r[1]}]`);
   return [r[0], r[1]];
@@ -108,8 +115,8 @@ function checkRange(r: readonly [number, number] | undefined, log: boolean, wher
 function line(spec: CurveLineSpec, log: boolean, colors: Colors, maxPoints: number, where: string): CurvesLine {
   if (typeof spec?.name !== "string") throw new Error(`${where}.name must be a string`);
   const w = `${where} ("${spec.name}")`;
-  let x: readonly number[];
-  let y: readonly number[];
+  let x: Numbers;
+  let y: Numbers;
   if ("f" in spec && spec.f !== undefined) {
     if (typeof spec.f !== "function") throw new Error(`${w}.f must be a function of x`);
     const r = checkRange(spec.range, log, `${w}.range`);
@@ -117,10 +124,10 @@ function line(spec: CurveLineSpec, log: boolean, colors: Colors, maxPoints: numb
     const n = spec.points ?? 401;
     if (!Number.isInteger(n) || n < 2) throw new Error(`${w}.points must be an integer ≥ 2, got ${n}`);
     x = samples(r[0], r[1], n, log);
-    y = x.map((v) => spec.f(v));
+    y = (x as number[]).map((v) => spec.f(v));
   } else {
     const d = spec as LineFromData;
-    if (!Array.isArray(d.x) || !Array.isArray(d.y)) throw new Error(`${w}: give x and y arrays, or f and range`);
+    if (!isNumbers(d.x) || !isNumbers(d.y)) throw new Error(`${w}: give x and y arrays, or f and range`);
     if (d.x.length !== d.y.length) throw new Error(`${w}: x has ${d.x.length} values but y has ${d.y.length}`);
     x = d.x;
     y = d.y;
@@ -138,7 +145,7 @@ function line(spec: CurveLineSpec, log: boolean, colors: Colors, maxPoints: numb
  * NB: the grid starts at about max/4 cells and is refined while that keeps fewer than max/2 points, so a
  * cloud along a curve (which occupies few cells) keeps as much detail as one that fills the plot.
  */
-export function thinPoints(x: readonly number[], y: readonly number[], group: readonly number[] | undefined, max: number, xLog = false, yLog = false): number[] {
+export function thinPoints(x: Numbers, y: Numbers, group: readonly number[] | undefined, max: number, xLog = false, yLog = false): number[] {
   const n = x.length;
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
   const tx = (v: number) => (xLog ? Math.log10(v) : v);
@@ -181,7 +188,7 @@ export function thinPoints(x: readonly number[], y: readonly number[], group: re
 function points(spec: PointsSpec, panel: { xLog: boolean; yLog: boolean }, colors: Colors, max: number, where: string): CurvesPoints {
   if (typeof spec?.name !== "string") throw new Error(`${where}.name must be a string`);
   const w = `${where} ("${spec.name}")`;
-  if (!Array.isArray(spec.x) || !Array.isArray(spec.y)) throw new Error(`${w}: x and y must be arrays`);
+  if (!isNumbers(spec.x) || !isNumbers(spec.y)) throw new Error(`${w}: x and y must be arrays (or typed arrays) of numbers`);
   if (spec.x.length !== spec.y.length) throw new Error(`${w}: x has ${spec.x.length} values but y has ${spec.y.length}`);
   let groups = [spec.name];
   let index: number[] | undefined;

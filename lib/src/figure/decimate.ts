@@ -5,7 +5,7 @@
  * last point, and per bucket and per array in `ys` the index of its minimum and of its maximum
  * (plus its first non-finite value, so gaps in a line stay gaps). Sorted ascending, no duplicates.
  */
-export function minMaxIndices(n: number, ys: readonly (readonly number[])[], buckets: number): number[] {
+export function minMaxIndices(n: number, ys: readonly ArrayLike<number>[], buckets: number): number[] {
   const keep = new Uint8Array(n);
   if (n === 0) return [];
   keep[0] = 1;
@@ -43,7 +43,7 @@ export function minMaxIndices(n: number, ys: readonly (readonly number[])[], buc
  * NB: several arrays share one x, so a bucket may keep up to 2 points per array; the bucket count
  * shrinks until the union fits.
  */
-export function decimate(n: number, ys: readonly (readonly number[])[], maxPoints: number): number[] {
+export function decimate(n: number, ys: readonly ArrayLike<number>[], maxPoints: number): number[] {
   if (!(maxPoints >= 4)) throw new Error(`decimate: maxPoints must be at least 4, got ${maxPoints}`);
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
   let buckets = Math.floor((maxPoints - 2) / 2);
@@ -54,8 +54,8 @@ export function decimate(n: number, ys: readonly (readonly number[])[], maxPoint
   }
 }
 
-/** The values of `a` at `idx`. */
-export function pick<T>(a: readonly T[], idx: readonly number[]): T[] {
+/** The values of `a` at `idx`, as a plain array (also from a typed array). */
+export function pick<T>(a: ArrayLike<T>, idx: readonly number[]): T[] {
   return idx.map((i) => a[i]);
 }
 
