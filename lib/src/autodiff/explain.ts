@@ -1,6 +1,6 @@
 import { JUPYTER_DISPLAY, type MimeBundle } from "../display";
 import type { Explanation, GraphPath } from "../figure/data";
-import { latexLabel, latexNumber } from "./latex";
+import { htmlLabel, latexLabel, latexNumber } from "./latex";
 import { adjoints, argument, arity, localDerivative, localLabel, serialOf, topoSort, type Value } from "./value";
 
 /** The id a node has in explanations and graph exports. */
@@ -78,6 +78,45 @@ export class ChainRule implements Explanation {
     return `\\begin{aligned}\n${rows.join(" \\\\\n")}\n\\end{aligned}`;
   }
 
+  /**
+   * The same as an HTML table (paths, local derivatives, their numbers, products, the sum and backprop's value),
+   * which reads without MathJax: what the offline HTML export and JupyterLab show.
+   */
+  toHtml(format: ChainRuleFormat = {}): string {
+    const max = format.maxPaths ?? 8;
+    const digits = format.digits ?? 4;
+    const n = (x: number) => Number(x.toPrecision(digits)).toString().replace("-", "−");
+    const name = `∂${htmlLabel(this.lossLabel)}/∂${htmlLabel(this.paramLabel)}`;
+    const plural = this.paths.length === 1 ? "" : "s";
+    const rows = this.paths.slice(0, max).map((p, i) => {
+      const f = p.factors.filter((x) => x.label !== "1");
+      const cells = [
+        String(i + 1),
+        p.nodes.map((id) => htmlLabel(this.labels[id])).join(" → "),
+        f.map((x) => htmlLabel(x.label)).join(" · ") || "1",
+        f.map((x) => (x.value < 0 ? `(${n(x.value)})` : n(x.value))).join(" · ") || "1",
+        n(p.product),
+      ];
+      return `<tr>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+    });
+    if (this.paths.length > max) rows.push(`<tr><td colspan="5">… and ${this.paths.length - max} more paths</td></tr>`);
+    const foot = [
+      ["Σ over paths", String(this.sum)],
+      [`backprop ${name}`, `${this.grad} (difference ${Math.abs(this.sum - this.grad).toExponential(1)})`],
+    ].map(([what, v]) => `<tr><th colspan="4">${what}</th><td>${v.replace(/^-/, "−")}</td></tr>`);
+    return [
+      `<div class="actigrad-chain-rule">`,
+      `<p><b>${name}</b> by the chain rule: ${this.paths.length} path${plural} from ${htmlLabel(this.paramLabel)} to ` +
+        `${htmlLabel(this.lossLabel)}, each the product of the local derivatives along it (factors that are 1, from sums, left out)</p>`,
+      `<table>`,
+      `<thead><tr><th>path</th><th>from ${htmlLabel(this.paramLabel)} to ${htmlLabel(this.lossLabel)}</th><th>local derivatives</th><th>their values</th><th>product</th></tr></thead>`,
+      `<tbody>\n${rows.join("\n")}\n</tbody>`,
+      `<tfoot>\n${foot.join("\n")}\n</tfoot>`,
+      `</table>`,
+      `</div>`,
+    ].join("\n");
+  }
+
   toString(): string {
     return this.toText();
   }
@@ -87,8 +126,13 @@ export class ChainRule implements Explanation {
     return { param: this.param, paramLabel: this.paramLabel, paths: this.paths, sum: this.sum, grad: this.grad };
   }
 
+  /**
+   * NB: text/html is what JupyterLab (html ranks before latex) and nbconvert's HTML export (html first in its
+   * priority list) show; it reads without MathJax, where exported text/latex would show raw `$$\begin{aligned}`
+   * offline. text/latex stays for the LaTeX/PDF export, which prefers it.
+   */
   [JUPYTER_DISPLAY](): MimeBundle {
-    return { "text/plain": this.toText(), "text/latex": `$$${this.toLatex()}$$` };
+    return { "text/plain": this.toText(), "text/html": this.toHtml(), "text/latex": `$$${this.toLatex()}$$` };
   }
 }
 

@@ -44,3 +44,21 @@ export function latexNumber(x: number, digits = 4): string {
   const m = /^(-?[\d.]+)e([-+]\d+)$/.exec(s);
   return m ? `${m[1]}\\times 10^{${Number(m[2])}}` : s;
 }
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Text made safe inside HTML elements and attributes. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+}
+
+/**
+ * A label in HTML that reads without MathJax: escaped, identifiers' trailing digits as subscripts (w14 → w<sub>14</sub>),
+ * spaces non-breaking so that a table wraps between labels, not inside "(y − h)²".
+ * NB: no "$" or "\" ever comes out, so a MathJax pass over the page finds nothing to typeset.
+ */
+export function htmlLabel(label: string): string {
+  return label.replace(/([A-Za-z][A-Za-z_]*)(\d+)|([\s\S])/gu, (_, name: string, digits: string, c: string) =>
+    name !== undefined ? `${escapeHtml(name)}<sub>${digits}</sub>` : c === "$" ? "&#36;" : c === "\\" ? "&#92;" : c === " " ? "\u00a0" : escapeHtml(c),
+  );
+}

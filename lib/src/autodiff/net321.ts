@@ -3,6 +3,7 @@ import { Dense } from "../nn/dense";
 import { Rng } from "../nn/rng";
 import { Sequential, type Batch } from "../nn/sequential";
 import { explain, type ChainRule } from "./explain";
+import { htmlLabel } from "./latex";
 import { dot, input, sumOwned, value, type Value } from "./value";
 
 // The worked example: inputs x1, x2, x3 (units 1–3), two sigmoid hidden units 4 and 5, one sigmoid output 6:
@@ -215,6 +216,8 @@ export interface ThreeWays {
   finiteDifference: number;
   step: number;
   toText(): string;
+  /** The four numbers as a table, then the chain rule's (see ChainRule.toHtml). */
+  toHtml(): string;
   [JUPYTER_DISPLAY](): MimeBundle;
 }
 
@@ -250,8 +253,28 @@ export function gradientThreeWays(net: Net321 | Partial<Net321Weights> | number,
         ...rows.map(([what, v]) => `  ${what.padEnd(width)}  ${v}`),
       ].join("\n");
     },
+    toHtml() {
+      const rows = [
+        [`chain rule, Σ over ${this.chainRule.paths.length} paths`, this.chainRule.sum],
+        [`formula ${htmlLabel(NET321_FORMULAS[param])}`, this.formula],
+        ["backprop, J.backward()", this.backprop],
+        [`central difference, h = ${step.toExponential()}`, this.finiteDifference],
+      ] as const;
+      return [
+        `<div class="actigrad-three-ways">`,
+        `<p><b>∂J/∂${htmlLabel(param)}</b> of the 3-2-1 network on ${this.samples} sample${this.samples === 1 ? "" : "s"}, three ways:</p>`,
+        `<table>\n<tbody>\n${rows.map(([what, v]) => `<tr><th>${what}</th><td>${String(v).replace(/^-/, "−")}</td></tr>`).join("\n")}\n</tbody>\n</table>`,
+        this.chainRule.toHtml(),
+        `</div>`,
+      ].join("\n");
+    },
+    // NB: text/html for JupyterLab and the HTML export (readable without MathJax); text/latex for LaTeX/PDF (see ChainRule).
     [JUPYTER_DISPLAY]() {
-      return { "text/plain": `${this.toText()}\n\n${this.chainRule.toText()}`, "text/latex": `$$${this.chainRule.toLatex()}$$` };
+      return {
+        "text/plain": `${this.toText()}\n\n${this.chainRule.toText()}`,
+        "text/html": this.toHtml(),
+        "text/latex": `$$${this.chainRule.toLatex()}$$`,
+      };
     },
   };
   return result;

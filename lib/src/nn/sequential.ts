@@ -218,24 +218,29 @@ export class Sequential {
     const opts = isTensor(targets) ? options : (targets ?? options);
     this.checkInput(x);
     const rows = x.rows, out = this.outputs;
-    const out0 = this.forwardRaw(x.data, rows, true);
-    const len = rows * out;
-    if (this.gradBuf.length < len) this.gradBuf = new Float64Array(len);
-    const g0 = this.gradBuf;
+    let loss: LossName | null = null;
+    let j = 0;
     if (y) {
       if (opts.output !== undefined) throw new Error("inputGradient: pass targets (∂loss/∂x) or { output } (∂ŷ/∂x), not both");
-      const loss = checkLoss(opts.loss ?? this.loss);
+      loss = checkLoss(opts.loss ?? this.loss);
       this.checkTargets(x, y, loss);
-      computeLoss(loss, out0, y.data, g0, rows, out, y.cols);
     } else {
       if (opts.loss !== undefined) throw new Error(`inputGradient: { loss: "${opts.loss}" } needs targets: inputGradient(x, y, { loss })`);
-      const j = opts.output ?? (out === 1 ? 0 : undefined);
-      if (j === undefined || !Number.isInteger(j) || j < 0 || j >= out) {
+      const k = opts.output ?? (out === 1 ? 0 : undefined);
+      if (k === undefined || !Number.isInteger(k) || k < 0 || k >= out) {
         throw new Error(
           `inputGradient: the model has ${out} outputs; choose one with { output: j }, j in 0…${out - 1}` +
             (opts.output === undefined ? ", or pass targets for ∂loss/∂x" : `, got ${opts.output}`),
         );
       }
+      j = k;
+    }
+    const out0 = this.forwardRaw(x.data, rows, true);
+    const len = rows * out;
+    if (this.gradBuf.length < len) this.gradBuf = new Float64Array(len);
+    const g0 = this.gradBuf;
+    if (y && loss) computeLoss(loss, out0, y.data, g0, rows, out, y.cols);
+    else {
       g0.fill(0, 0, len);
       for (let i = 0; i < rows; i++) g0[i * out + j] = 1;
     }
