@@ -1,5 +1,5 @@
 // One SGD step (forward, backward, update) of a 2-64-64-1 tanh MLP, MSE, batch 4096: actigrad (float64; its
-// matrix products in the wasm SIMD kernel, and with JS loops only) against @tensorflow/tfjs on its cpu and
+// matrix products and tanh in wasm SIMD kernels, and with JS loops only) against @tensorflow/tfjs on its cpu and
 // wasm backends (float32) and @jax-js/jax jit on wasm (float32 and float64). Every variant starts from the
 // same weights (Glorot, seed 1) and, in its check, must reach actigrad's loss after one step; timed steps
 // then keep training from there.
@@ -109,16 +109,18 @@ export default async function cases(ctx) {
       name: "SGD step, 2-64-64-1 tanh MLP, MSE",
       n: N,
       variants: {
-        "actigrad (float64)": { prepare: () => void A.setGemmBackend("auto"), run: step },
+        "actigrad (float64)": { prepare: () => void (A.setGemmBackend("auto"), A.setKernelBackend("auto")), run: step },
         "actigrad (float64, JS loops only)": {
-          prepare: () => void A.setGemmBackend("js"),
+          prepare: () => void (A.setGemmBackend("js"), A.setKernelBackend("js")),
           run: step,
           check: () => {
             A.setGemmBackend("js");
+            A.setKernelBackend("js");
             model.setWeights(weights);
             step();
             agree("actigrad JS loops", model.evaluate(batch, "mse"), 0); // bit for bit the wasm path's loss
             A.setGemmBackend("auto");
+            A.setKernelBackend("auto");
           },
         },
         "tfjs cpu (float32)": tfVariant("cpu"),

@@ -1,6 +1,7 @@
 // The logistic family: sigmoid, log-sigmoid, softplus, SiLU and Mish.
 import type { ActivationEntry } from "../activation";
 import { sigmoid as sigma, sigmoidDeriv, softplus as sp } from "../special/logistic";
+import { runWasmKernel } from "../vectorized-wasm";
 import { positive, props, range } from "./params";
 
 export const sigmoid: ActivationEntry = {
@@ -27,8 +28,10 @@ export const sigmoid: ActivationEntry = {
       smoothness: "C∞",
       maxAbsDf: { value: 0.25, at: 0, where: "x = 0", attained: true },
     }),
+  // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
   kernels: () => ({
     fArray(x, out) {
+      if (runWasmKernel("sigmoid_f", x, out, null)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         const e = Math.exp(-Math.abs(v));
@@ -46,6 +49,7 @@ export const sigmoid: ActivationEntry = {
       return out;
     },
     fdfArray(x, out, dOut) {
+      if (runWasmKernel("sigmoid_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         const e = Math.exp(-Math.abs(v));
@@ -121,8 +125,10 @@ export const softplus: ActivationEntry = {
     }),
   kernels: (p) => {
     if (p.beta !== 1) return {};
+    // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
     return {
       fArray(x, out) {
+        if (runWasmKernel("softplus_f", x, out, null)) return out;
         for (let i = 0, n = x.length; i < n; i++) {
           const v = x[i];
           out[i] = (v > 0 ? v : 0) + Math.log1p(Math.exp(-Math.abs(v)));
@@ -130,6 +136,7 @@ export const softplus: ActivationEntry = {
         return out;
       },
       fdfArray(x, out, dOut) {
+        if (runWasmKernel("softplus_fdf", x, out, dOut)) return out;
         for (let i = 0, n = x.length; i < n; i++) {
           const v = x[i];
           const e = Math.exp(-Math.abs(v));

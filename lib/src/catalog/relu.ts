@@ -29,32 +29,32 @@ export const relu: ActivationEntry = {
       maxAbsDf: { value: 1, at: 1, where: "x > 0", attained: true },
       kinks: [kink(0, "df", 0, 0, RELU_KINK)],
     }),
+  // NB: branch-free where it matters: p = +(x > 0) compiles to a flag, and p·x + 0 is x, +0 (for −0), or NaN only
+  // at −∞ and NaN, which the rarely taken, well-predicted t !== t branch fixes. A branch on the sign costs a
+  // misprediction per random element: 5.7 → 1.5 ms at N = 1e6 (bench/README.md).
   kernels: () => ({
     fArray(x, out) {
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
-        out[i] = v > 0 ? v : v <= 0 ? 0 : v;
+        const t = +(v > 0) * v + 0;
+        out[i] = t === t ? t : v === v ? 0 : v;
       }
       return out;
     },
     dfArray(x, out) {
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
-        out[i] = v > 0 ? 1 : v <= 0 ? 0 : v;
+        out[i] = v === v ? +(v > 0) : v;
       }
       return out;
     },
     fdfArray(x, out, dOut) {
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
-        if (v > 0) {
-          out[i] = v;
-          dOut[i] = 1;
-        } else {
-          const z = v <= 0 ? 0 : v;
-          out[i] = z;
-          dOut[i] = z;
-        }
+        const p = +(v > 0);
+        const t = p * v + 0;
+        out[i] = t === t ? t : v === v ? 0 : v;
+        dOut[i] = v === v ? p : v;
       }
       return out;
     },

@@ -1,6 +1,7 @@
 // The tanh family: tanh, tanhshrink, softsign and hardtanh.
 import type { ActivationEntry } from "../activation";
 import { sech2 } from "../special/logistic";
+import { runWasmKernel } from "../vectorized-wasm";
 import { finite, kink, props, range, REALS } from "./params";
 
 export const tanh: ActivationEntry = {
@@ -29,12 +30,13 @@ export const tanh: ActivationEntry = {
     }),
   kernels: () => ({
     // One exponential per element: expm1 near 0 (where 1 − e^(−2|x|) would cancel), exp elsewhere
-    // (where 1 + expm1 would cancel in sech²).
+    // (where 1 + expm1 would cancel in sech²). The wasm SIMD kernel computes the same bits (vectorized-wasm.ts).
     fArray(x, out) {
       for (let i = 0, n = x.length; i < n; i++) out[i] = Math.tanh(x[i]);
       return out;
     },
     fdfArray(x, out, dOut) {
+      if (runWasmKernel("tanh_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         const a = Math.abs(v);

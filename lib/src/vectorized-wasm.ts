@@ -1,0 +1,330 @@
+// Array kernels of exp-based activations in WebAssembly SIMD (f64x2), assembled here byte by byte like the gemm
+// kernel (nn/gemm-wasm.ts): no toolchain, no binary file.
+//
+// NB: exp, expm1 and log1p are fdlibm's algorithms exactly as V8 runs Math.exp, Math.expm1 and Math.log1p (its
+// src/base/ieee754.cc), written without branches: each lane computes every case and selects its own. Same
+// operations in the same order, no fused multiply-add, so every result is bit-identical to the JS loops of the
+// catalog entries (checked on the test grid and on millions of random inputs) — the choice of path, like the
+// gemm backend's, never changes a number. The JS loops stay for Float32Array, short arrays and engines without
+// SIMD.
+
+type Code = number[];
+
+const uleb = (n: number): Code => {
+  const out: Code = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
+const sleb = (n: number): Code => {
+  const out: Code = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
+    out.push(b | 0x80);
+  }
+};
+const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+const section = (id: number, bytes: Code) => [id, ...uleb(bytes.length), ...bytes];
+const vec = (items: Code[]) => [...uleb(items.length), ...items.flat()];
+
+// Expressions are the code that pushes their value; operations concatenate their operands' code.
+const simd = (op: number): Code => [0xfd, ...uleb(op)];
+const op1 = (op: number) => (a: Code): Code => [...a, ...simd(op)];
+const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
+const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
+const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), ge = op2(0x4c);
+const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a);
+/** m ? a : b, lane by lane (m all ones or all zeros per lane, as comparisons give). */
+const sel = (a: Code, b: Code, m: Code): Code => [...a, ...b, ...m, ...simd(0x52)];
+/** The 64-bit lanes shifted left by n bits (i64x2.shl). */
+const shl = (a: Code, n: number): Code => [...a, 0x41, ...sleb(n), ...simd(0xcb)];
+/** A constant in both lanes, as an instruction (Body.k hoists it out of the loop). */
+const constant = (x: number): Code => [...simd(0x0c), ...new Uint8Array(new Float64Array([x, x]).buffer)];
+/** Horner: c[0] + z·(c[1] + z·(c[2] + …)), written as fdlibm writes it. */
+const horner = (b: Body, z: Code, c: readonly number[]): Code =>
+  c.slice(0, -1).reduceRight((acc, ci) => add(b.k(ci), mul(z, acc)), b.k(c[c.length - 1]));
+
+/** A function body: i32 parameters, then one i32 and many v128 locals. */
+class Body {
+  readonly code: Code = [];
+  private v128 = 0;
+  /** Constants by value, each set once before the loop. NB: V8 rebuilds a v128.const at every use, in the loop too. */
+  private readonly consts = new Map<number, Code>();
+  private readonly prologue: Code = [];
+  constructor(readonly params: number) {}
+  /** x in both lanes. */
+  k(x: number): Code {
+    const key = Object.is(x, -0) ? "-0" : x;
+    let get = this.consts.get(key as number);
+    if (!get) {
+      const index = this.params + 1 + this.v128++;
+      this.prologue.push(...constant(x), 0x21, ...uleb(index));
+      get = [0x20, ...uleb(index)];
+      this.consts.set(key as number, get);
+    }
+    return get;
+  }
+  /** The i32 local used as the loop's byte offset. */
+  get i(): number {
+    return this.params;
+  }
+  /** Where `let` appends its statements. */
+  statements: Code[] = [];
+  /** A fresh v128 local holding `e`; returns the code that reads it. */
+  let(e: Code): Code {
+    const index = this.params + 1 + this.v128++;
+    this.statements.push([...e, 0x21, ...uleb(index)]);
+    return [0x20, ...uleb(index)];
+  }
+  /**
+   * Runs `build` with its statements inside `if (any lane of mask) { … }`: one statement. NB: locals `build`
+   * sets keep their last values where the block is skipped, so only lanes of `mask` may use them.
+   */
+  when<T>(mask: Code, build: () => T): T {
+    const outer = this.statements;
+    this.statements = [];
+    const result = build();
+    outer.push([...mask, ...simd(0x53), 0x04, 0x40, ...this.statements.flat(), 0x0b]);
+    this.statements = outer;
+    return result;
+  }
+  emit(...parts: Code[]): void {
+    for (const p of parts) this.code.push(...p);
+  }
+  encode(): Code {
+    const locals = vec([[...uleb(1), 0x7f], [...uleb(this.v128), 0x7b]]);
+    const body = [...locals, ...this.prologue, ...this.code, 0x0b];
+    return [...uleb(body.length), ...body];
+  }
+}
+
+const f64 = new Float64Array(1), u32 = new Uint32Array(f64.buffer);
+/** The double whose high word is `h` and low word 0: fdlibm's thresholds compare high words. */
+const high = (h: number) => ((u32[1] = h), (u32[0] = 0), f64[0]);
+
+const LN2HI = 6.93147180369123816490e-1, LN2LO = 1.90821492927058770002e-10, INVLN2 = 1.44269504088896338700;
+const HALF_LN2 = high(0x3fd62e43); // |x| ≥ this: the high word is above 0x3fd62e42
+const THREE_HALF_LN2 = high(0x3ff0a2b2);
+const EXP_P = [1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.65339022054652515390e-6, 4.13813679705723846039e-8];
+const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const TWO_M1000 = 9.33263618503218878990e-302;
+const TWO_52 = 4503599627370496;
+
+/** e^x for lanes x ≤ 0 (and NaN): fdlibm's __ieee754_exp. */
+function expNeg(b: Body, arg: Code): Code {
+  const x = b.let(arg);
+  const ax = b.let(abs(x));
+  const small = b.let(lt(ax, b.k(HALF_LN2)));
+  const mid = b.let(lt(ax, b.k(THREE_HALF_LN2)));
+  const kBig = b.let(trunc(sub(mul(b.k(INVLN2), x), b.k(0.5))));
+  // k = 0 (|x| ≤ ½ln2), −1 (|x| < 3/2·ln2), else trunc(x/ln2 − ½); hi − lo is the reduced argument
+  const kk = b.let(sel(b.k(0), sel(b.k(-1), kBig, mid), small));
+  const hi = b.let(sel(x, sel(add(x, b.k(LN2HI)), sub(x, mul(kBig, b.k(LN2HI))), mid), small));
+  const lo = b.let(sel(b.k(0), sel(b.k(-LN2LO), mul(kBig, b.k(LN2LO)), mid), small));
+  const r = b.let(sub(hi, lo));
+  const t = b.let(mul(r, r));
+  const c = b.let(sub(r, mul(t, horner(b, t, EXP_P))));
+  // NB: with hi = x and lo = 0, 1 − ((lo − q) − hi) is fdlibm's k = 0 form 1 − ((x·c)/(c − 2) − x), bit for bit
+  const y = b.let(sub(b.k(1), sub(sub(lo, div(mul(r, c), sub(b.k(2), c))), hi)));
+  const normal = b.let(ge(kk, b.k(-1021)));
+  const kScaled = b.let(sel(kk, add(kk, b.k(1000)), normal));
+  const twopk = b.let(shl(add(kScaled, b.k(1023 + TWO_52)), 52));
+  const scaled = mul(mul(y, twopk), sel(b.k(1), b.k(TWO_M1000), normal));
+  return b.let(sel(b.k(0), sel(add(b.k(1), x), scaled, lt(ax, b.k(high(0x3e300000)))), lt(x, b.k(EXP_UNDERFLOW))));
+}
+
+const EXPM1_Q = [1, -3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6, -2.01099218183624371326e-7];
+
+/** e^x − 1 for lanes −3/2·ln2 < x ≤ 0 (and NaN): fdlibm's expm1 where k is 0 or −1. */
+function expm1Small(b: Body, arg: Code): Code {
+  const x = b.let(arg);
+  const ax = b.let(abs(x));
+  const reduce = b.let(ge(ax, b.k(HALF_LN2)));
+  const hi = b.let(sel(add(x, b.k(LN2HI)), x, reduce));
+  const lo = b.let(sel(b.k(-LN2LO), b.k(0), reduce));
+  const r = b.let(sub(hi, lo));
+  const c = b.let(sub(sub(hi, r), lo));
+  const hfx = b.let(mul(b.k(0.5), r));
+  const hxs = b.let(mul(r, hfx));
+  const r1 = b.let(horner(b, hxs, EXPM1_Q));
+  const t = b.let(sub(b.k(3), mul(r1, hfx)));
+  const e = b.let(mul(hxs, div(sub(r1, t), sub(b.k(6), mul(r, t)))));
+  const k0 = sub(r, sub(mul(r, e), hxs));
+  const e1 = b.let(sub(sub(mul(r, sub(e, c)), c), hxs));
+  const km1 = sub(mul(b.k(0.5), sub(r, e1)), b.k(0.5));
+  return b.let(sel(x, sel(km1, k0, reduce), lt(ax, b.k(high(0x3c900000)))));
+}
+
+const LOG1P_LP = [6.666666666666735130e-1, 3.999999999940941908e-1, 2.857142874366239149e-1, 2.222219843214978396e-1, 1.818357216161805012e-1, 1.531383769920937332e-1, 1.479819860511658591e-1];
+
+/** log(1 + x) for lanes 0 ≤ x ≤ 1 (and NaN): fdlibm's log1p, whose k is 0 below √2 − 1 and 1 above. */
+function log1pUnit(b: Body, arg: Code): Code {
+  const x = b.let(arg);
+  const big = b.let(ge(x, b.k(high(0x3fda827a))));
+  const u = b.let(add(b.k(1), x));
+  const two = b.let(eq(u, b.k(2)));
+  const c = b.let(div(sel(sub(b.k(1), sub(u, x)), sub(x, sub(u, b.k(1))), two), u));
+  // k = 1: u/2 (exact) − 1, the mantissa fdlibm keeps in (√2/2, 1); u = 2 normalizes to 1
+  const f = b.let(sel(sel(b.k(0), sub(mul(u, b.k(0.5)), b.k(1)), two), x, big));
+  const hfsq = b.let(mul(mul(b.k(0.5), f), f));
+  const s = b.let(div(f, add(b.k(2), f)));
+  const z = b.let(mul(s, s));
+  const R = b.let(mul(z, horner(b, z, LOG1P_LP)));
+  const sR = b.let(mul(s, add(hfsq, R)));
+  const k0 = sub(f, sub(hfsq, sR));
+  const k1 = sub(b.k(LN2HI), sub(sub(hfsq, add(sR, add(b.k(LN2LO), c))), f));
+  // |f| < 2^-20 (u within 3·2^-20 of 2): fdlibm's short series
+  const R2 = mul(hfsq, sub(b.k(1), mul(b.k(0.66666666666666666), f)));
+  const k1near = sub(b.k(LN2HI), sub(sub(R2, add(b.k(LN2LO), c)), f));
+  const k1two = add(b.k(LN2HI), add(c, b.k(LN2LO)));
+  const bigCase = sel(k1two, sel(k1near, k1, ge(u, b.k(high(0x3ffffffd)))), two);
+  const series = sub(x, mul(mul(x, x), b.k(0.5)));
+  return b.let(sel(x, sel(series, sel(bigCase, k0, big), lt(x, b.k(high(0x3e200000)))), lt(x, b.k(high(0x3c900000)))));
+}
+
+// Parameters of every kernel: byte offsets of x, out and dOut, and the byte count (a positive multiple of 32).
+const X = 0, OUT = 1, D = 2, BYTES = 3;
+
+/** A loop over pairs: `step` reads v (the pair of x) and returns [f, f′] (f′ null for f-only kernels). */
+function kernel(step: (b: Body, v: Code) => [Code, Code | null]): Code {
+  const b = new Body(4);
+  const at = (base: number): Code => [0x20, base, 0x20, b.i, 0x6a];
+  // NB: two pairs per iteration, their statements interleaved: the two dependency chains overlap (~1.5× faster).
+  const streams = [0, 16].map((offset) => {
+    b.statements = [];
+    const v = b.let([...at(X), ...simd(0x00), 3, offset]);
+    const [f, df] = step(b, v);
+    b.statements.push([...at(OUT), ...f, ...simd(0x0b), 3, offset]);
+    if (df) b.statements.push([...at(D), ...df, ...simd(0x0b), 3, offset]);
+    return b.statements;
+  });
+  b.emit([0x41, 0, 0x21, b.i], [0x03, 0x40]);
+  for (let i = 0; i < streams[0].length; i++) b.emit(streams[0][i], streams[1][i]);
+  b.emit([0x20, b.i, 0x41, 32, 0x6a, 0x22, b.i, 0x20, BYTES, 0x49, 0x0d, 0x00], [0x0b]);
+  return b.encode();
+}
+
+/** tanh and sech² as the tanh entry's loop: expm1 below |x| = ½ (where 1 − e^(−2|x|) cancels), exp above. */
+function tanhFdf(b: Body, v: Code): [Code, Code] {
+  const a = b.let(abs(v));
+  const m2a = b.let(mul(b.k(-2), a));
+  const near = b.let(lt(a, b.k(0.5)));
+  // NB: only pairs with a lane below ½ need expm1 (one in eight on [−8, 8]); the others skip it.
+  const m = b.when(near, () => expm1Small(b, m2a));
+  const eb = expNeg(b, m2a);
+  const e = b.let(sel(add(b.k(1), m), eb, near));
+  const d = b.let(sel(add(b.k(2), m), add(b.k(1), eb), near));
+  const t = b.let(div(sel(neg(m), sub(b.k(1), eb), near), d));
+  return [sel(neg(t), sel(t, v, gt(v, b.k(0))), lt(v, b.k(0))), div(mul(b.k(4), e), mul(d, d))];
+}
+
+/** σ and σ′ from e = e^(−|x|), as the sigmoid entry's loop. */
+function sigmoidParts(b: Body, v: Code): { e: Code; r: Code; er: Code; f: Code } {
+  const e = expNeg(b, neg(abs(v)));
+  const r = b.let(div(b.k(1), add(b.k(1), e)));
+  const er = b.let(mul(e, r));
+  return { e, r, er, f: sel(r, er, ge(v, b.k(0))) };
+}
+
+function softplusF(b: Body, v: Code, e: Code): Code {
+  return add(sel(v, b.k(0), gt(v, b.k(0))), log1pUnit(b, e));
+}
+
+const KERNELS = {
+  tanh_fdf: kernel((b, v) => tanhFdf(b, v)),
+  sigmoid_f: kernel((b, v) => [sigmoidParts(b, v).f, null]),
+  sigmoid_fdf: kernel((b, v) => {
+    const s = sigmoidParts(b, v);
+    return [s.f, mul(s.er, s.r)];
+  }),
+  softplus_f: kernel((b, v) => [softplusF(b, v, expNeg(b, neg(abs(v)))), null]),
+  softplus_fdf: kernel((b, v) => {
+    const s = sigmoidParts(b, v);
+    return [softplusF(b, v, s.e), s.f];
+  }),
+};
+
+/** The kernels this module exports. */
+export type WasmKernelName = keyof typeof KERNELS;
+
+function moduleBytes(): Uint8Array {
+  const names = Object.keys(KERNELS) as WasmKernelName[];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([[0x60, ...vec([[0x7f], [0x7f], [0x7f], [0x7f]]), 0x00]])),
+    ...section(2, vec([[...name("env"), ...name("mem"), 0x02, 0x00, 0x01]])),
+    ...section(3, vec(names.map(() => [0x00]))),
+    ...section(7, vec(names.map((n, i) => [...name(n), 0x00, ...uleb(i)]))),
+    ...section(10, vec(names.map((n) => KERNELS[n]))),
+  ]);
+}
+
+type Kernel = (x: number, out: number, d: number, bytes: number) => void;
+
+// NB: lib compiles without DOM or Node typings; these are the few WebAssembly declarations used here.
+declare const WebAssembly: {
+  Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
+  Module: new (b: Uint8Array) => unknown;
+  Instance: new (m: unknown, imports: object) => { exports: Record<string, unknown> };
+};
+
+/** Elements per call into wasm: three arrays of this many doubles (48 KB) stay in the core's cache. */
+const CHUNK = 2048;
+/** Below this many elements the JS loop is as fast (the copies and the call cost about as much as they save). */
+const MIN_LENGTH = 16;
+
+let state: { kernels: Record<WasmKernelName, Kernel>; mem: Float64Array } | null | undefined;
+let enabled = true;
+
+function instance(): typeof state {
+  if (state !== undefined) return state;
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()), { env: { mem: memory } }).exports;
+    state = { kernels: exports as Record<WasmKernelName, Kernel>, mem: new Float64Array(memory.buffer) };
+  } catch {
+    state = null;
+  }
+  return state;
+}
+
+/** Whether this engine runs the WebAssembly SIMD activation kernels. */
+export function hasWasmKernels(): boolean {
+  return instance() !== null;
+}
+
+/** Turns the wasm activation kernels on ("auto", the default) or off ("js"); returns the previous choice. */
+export function setKernelBackend(choice: "auto" | "js"): "auto" | "js" {
+  if (choice !== "auto" && choice !== "js") throw new Error(`unknown kernel backend "${String(choice)}"; valid: auto, js`);
+  const prev = enabled ? "auto" : "js";
+  enabled = choice === "auto";
+  return prev;
+}
+
+/**
+ * Runs kernel `name` over x into out (and dOut) when it can: Float64Arrays of at least MIN_LENGTH elements on an
+ * engine with wasm SIMD. Returns false when the caller's JS loop must do it instead.
+ */
+export function runWasmKernel(name: WasmKernelName, x: ArrayLike<number>, out: ArrayLike<number>, dOut: ArrayLike<number> | null): boolean {
+  const n = x.length;
+  if (!enabled || n < MIN_LENGTH || !(x instanceof Float64Array) || !(out instanceof Float64Array) || (dOut !== null && !(dOut instanceof Float64Array))) return false;
+  const s = instance();
+  if (!s) return false;
+  const run = s.kernels[name], mem = s.mem;
+  for (let start = 0; start < n; start += CHUNK) {
+    const len = Math.min(CHUNK, n - start);
+    mem.set(x.subarray(start, start + len), 0);
+    const padded = (len + 3) & ~3;
+    mem.fill(0, len, padded);
+    run(0, CHUNK * 8, 2 * CHUNK * 8, padded * 8);
+    out.set(mem.subarray(CHUNK, CHUNK + len), start);
+    if (dOut) dOut.set(mem.subarray(2 * CHUNK, 2 * CHUNK + len), start);
+  }
+  return true;
+}

@@ -1,0 +1,102 @@
+// The WebAssembly SIMD kernels of tanh, sigmoid and softplus give the JS loops' bits exactly (they are fdlibm's
+// exp, expm1 and log1p, as V8's Math.* run them), at every length and alignment, in place and on views.
+import { afterEach, describe, expect, it } from "vitest";
+import { activation, hasWasmKernels, setKernelBackend } from "../../lib/src";
+
+afterEach(() => void setKernelBackend("auto"));
+
+/** mulberry32: a full-period 32-bit generator, so millions of draws cover the ranges. */
+function uniforms(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    out[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  return out;
+}
+
+// Every branch of exp (|x| vs ½ln2, 3/2·ln2, 2^-28, the subnormal and underflow ends), expm1 (2^-54, ½ln2) and
+// log1p (2^-54, 2^-29, √2 − 1, u near 2), reached through the arguments −|x|, −2|x| and e^(−|x|).
+const EDGES = [
+  NaN, Infinity, -Infinity, 0, -0, 5e-324, -5e-324, 1e-300, 2 ** -60, 2 ** -54, 2 ** -53, 2 ** -29, 2 ** -28, 2 ** -27, 1e-8, 1.5e-6,
+  0.1732867951399863, 0.17328679513998633, 0.25, 0.34657359027997264, 0.3465735902799727, 0.4999999999999999, 0.5, 0.5000000000000001,
+  0.5198603854199589, 0.881373587019543, 1, 1.0397207708399179, 2, 19, 20, 22, 36.7, 37, 40, 354, 372.5, 373, 708.4, 708.39, 709.5,
+  709.79, 744.44, 745.1332191019411, 745.1332191019412, 745.2, 750, 1e300, Number.MAX_VALUE,
+].flatMap((v) => [v, -v]);
+
+function inputs(): Float64Array {
+  const u = uniforms(4 * 100_000, 11);
+  const xs = new Float64Array(EDGES.length + u.length);
+  xs.set(EDGES);
+  for (let i = 0; i < u.length; i++) {
+    const r = u[i] - 0.5;
+    // [−8, 8], [−1, 1], [−800, 800], and magnitudes from 1 down to 1e-300
+    xs[EDGES.length + i] = [16 * r, 2 * r, 1600 * r, Math.sign(r) * Math.exp(-700 * u[(i * 7) % u.length])][i % 4];
+  }
+  return xs;
+}
+
+const KERNELS = [
+  ["tanh", ["fdfArray"]],
+  ["sigmoid", ["fArray", "fdfArray"]],
+  ["softplus", ["fArray", "fdfArray"]],
+  ["relu", ["fArray", "fdfArray"]],
+] as const;
+
+function run(id: string, method: "fArray" | "fdfArray", x: Float64Array, backend: "js" | "auto") {
+  setKernelBackend(backend);
+  const out = new Float64Array(x.length), d = new Float64Array(x.length).fill(7);
+  if (method === "fArray") activation(id).fArray(x, out);
+  else activation(id).fdfArray(x, out, d);
+  return { out, d };
+}
+
+function differences(a: Float64Array, b: Float64Array, x: ArrayLike<number>): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < a.length && bad.length < 5; i++) if (!Object.is(a[i], b[i])) bad.push(`x = ${x[i]}: ${a[i]} vs ${b[i]}`);
+  return bad;
+}
+
+describe("wasm SIMD activation kernels", () => {
+  it("run on this engine (Node 20 has WebAssembly SIMD)", () => expect(hasWasmKernels()).toBe(true));
+
+  const xs = inputs();
+  describe.each(KERNELS)("%s", (id, methods) => {
+    it.each(methods)("%s: the same bits as the JS loop on 400 000 inputs and every branch's edges", (method) => {
+      const js = run(id, method, xs, "js"), wasm = run(id, method, xs, "auto");
+      expect(differences(wasm.out, js.out, xs)).toEqual([]);
+      expect(differences(wasm.d, js.d, xs)).toEqual([]);
+    });
+
+    it.each([0, 1, 3, 15, 16, 17, 31, 2047, 2048, 2049, 4099])("fdfArray, length %i: on an offset view and in place", (n) => {
+      const base = new Float64Array(n + 5);
+      base.set(xs.subarray(1000, 1000 + n + 5));
+      const view = base.subarray(3, 3 + n);
+      const js = run(id, "fdfArray", view, "js");
+      setKernelBackend("auto");
+      const d = new Float64Array(n);
+      const inPlace = view.slice();
+      activation(id).fdfArray(inPlace, inPlace, d);
+      expect(differences(inPlace, js.out, view)).toEqual([]);
+      expect(differences(d, js.d, view)).toEqual([]);
+    });
+  });
+
+  it("leaves Float32Array to the JS loops, with the same results", () => {
+    const x = Float32Array.from(xs.subarray(0, 3000).filter((v) => Math.abs(v) < 1e30));
+    const a = new Float32Array(x.length), da = new Float32Array(x.length), b = new Float32Array(x.length), db = new Float32Array(x.length);
+    setKernelBackend("js");
+    activation("tanh").fdfArray(x, a, da);
+    setKernelBackend("auto");
+    activation("tanh").fdfArray(x, b, db);
+    expect([Array.from(b), Array.from(db)]).toEqual([Array.from(a), Array.from(da)]);
+  });
+
+  it("setKernelBackend returns the previous choice and rejects unknown ones", () => {
+    expect(setKernelBackend("js")).toBe("auto");
+    expect(setKernelBackend("auto")).toBe("js");
+    expect(() => setKernelBackend("gpu" as never)).toThrowError('unknown kernel backend "gpu"; valid: auto, js');
+  });
+});
