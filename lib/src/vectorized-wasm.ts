@@ -39,7 +39,7 @@ const op1 = (op: number) => (a: Code): Code => [...a, ...simd(op)];
 const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
 const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
 const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), ge = op2(0x4c);
-const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a);
+const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a), not = op1(0x4d);
 /** m ? a : b, lane by lane (m all ones or all zeros per lane, as comparisons give). */
 const sel = (a: Code, b: Code, m: Code): Code => [...a, ...b, ...m, ...simd(0x52)];
 /** The 64-bit lanes shifted left by n bits (i64x2.shl). */
@@ -215,9 +215,10 @@ function tanhFdf(b: Body, v: Code): [Code, Code] {
   const a = b.let(abs(v));
   const m2a = b.let(mul(b.k(-2), a));
   const near = b.let(lt(a, b.k(0.5)));
-  // NB: only pairs with a lane below ½ need expm1 (one in eight on [−8, 8]); the others skip it.
+  // NB: only pairs with a lane below ½ need expm1 (one in eight on [−8, 8], most in a trained tanh layer) …
   const m = b.when(near, () => expm1Small(b, m2a));
-  const eb = expNeg(b, m2a);
+  // and only pairs with a lane at or above ½ (or NaN: not near) need exp
+  const eb = b.when(b.let(not(near)), () => expNeg(b, m2a));
   const e = b.let(sel(add(b.k(1), m), eb, near));
   const d = b.let(sel(add(b.k(2), m), add(b.k(1), eb), near));
   const t = b.let(div(sel(neg(m), sub(b.k(1), eb), near), d));
