@@ -286,7 +286,7 @@ let enabled = true;
 function instance(): typeof state {
   if (state !== undefined) return state;
   try {
-    const memory = new WebAssembly.Memory({ initial: 1 });
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((3 * CHUNK * 8) / 65536) });
     const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()), { env: { mem: memory } }).exports;
     state = { kernels: exports as Record<WasmKernelName, Kernel>, mem: new Float64Array(memory.buffer) };
   } catch {
