@@ -64,7 +64,7 @@ export interface LayerTrace {
   gradNorm: number[];
   /** Fraction of units with |f′(z)| < ε per logged step. */
   saturated: number[];
-  /** Fraction of units whose f′ is 0 on the whole batch (dead ReLUs), per logged step; empty if not ReLU-like. */
+  /** Fraction of units whose f′ is 0 on every training row (or every `deadOn` row): dead ReLUs, per logged step; empty if not ReLU-like. */
   dead: number[];
   /** Mean and standard deviation of the layer's activations per logged step. */
   mean: number[];
