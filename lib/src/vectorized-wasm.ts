@@ -1,12 +1,14 @@
 // Array kernels of exp-based activations in WebAssembly SIMD (f64x2), assembled here byte by byte like the gemm
 // kernel (nn/gemm-wasm.ts): no toolchain, no binary file.
 //
-// NB: exp, expm1 and log1p are fdlibm's algorithms exactly as V8 runs Math.exp, Math.expm1 and Math.log1p (its
-// src/base/ieee754.cc), written without branches: each lane computes every case and selects its own. Same
-// operations in the same order, no fused multiply-add, so every result is bit-identical to the JS loops of the
-// catalog entries (checked on the test grid and on millions of random inputs) — the choice of path, like the
-// gemm backend's, never changes a number. The JS loops stay for Float32Array, short arrays and engines without
-// SIMD.
+// NB: exp and expm1 are fdlibm's algorithms exactly as V8 runs Math.exp and Math.expm1 (its src/base/ieee754.cc),
+// written without branches: each lane computes every case and selects its own. log1p is special/logistic.ts's
+// log1pUnit (fdlibm's log1p without its scalar shortcuts), which the JS loops call too. Same operations in the
+// same order, no fused multiply-add, so every result is bit-identical to the JS loops of the catalog entries
+// (checked on the test grid and on hundreds of thousands of random inputs) — the choice of path, like the gemm
+// backend's, never changes a number. The JS loops stay for Float32Array, short arrays and engines without SIMD.
+// What costs time here is instructions: V8 turns a select into three, so cases are merged into arithmetic
+// (a zero k, an and-mask) wherever the bits allow.
 
 type Code = number[];
 
@@ -40,6 +42,10 @@ const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)
 const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
 const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), ge = op2(0x4c);
 const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a), not = op1(0x4d);
+/** a & m and a & ~m: a where the mask is set (resp. clear), +0 elsewhere; one instruction where `sel` takes three. */
+const and = op2(0x4e), andNot = op2(0x4f);
+/** b < a ? a : b per lane (f64x2.pmax): max(a, b) as `a > b ? a : b` reads, so pmax(x, 0) maps NaN to 0. */
+const pmaxOf = (a: Code, b: Code): Code => [...b, ...a, ...simd(0xf7)];
 /** m ? a : b, lane by lane (m all ones or all zeros per lane, as comparisons give). */
 const sel = (a: Code, b: Code, m: Code): Code => [...a, ...b, ...m, ...simd(0x52)];
 /** The 64-bit lanes shifted left by n bits (i64x2.shl). */
@@ -110,33 +116,38 @@ const high = (h: number) => ((u32[1] = h), (u32[0] = 0), f64[0]);
 
 const LN2HI = 6.93147180369123816490e-1, LN2LO = 1.90821492927058770002e-10, INVLN2 = 1.44269504088896338700;
 const HALF_LN2 = high(0x3fd62e43); // |x| ≥ this: the high word is above 0x3fd62e42
-const THREE_HALF_LN2 = high(0x3ff0a2b2);
 const EXP_P = [1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.65339022054652515390e-6, 4.13813679705723846039e-8];
 const EXP_UNDERFLOW = -7.45133219101941108420e2;
-const TWO_M1000 = 9.33263618503218878990e-302;
 const TWO_52 = 4503599627370496;
 
-/** e^x for lanes x ≤ 0 (and NaN): fdlibm's __ieee754_exp. */
-function expNeg(b: Body, arg: Code): Code {
+/** 2^k for integer-valued lanes −1022 ≤ k ≤ 1023: k + 1023 lands in the exponent bits of the 2^52 + … sum. */
+const pow2 = (b: Body, k: Code): Code => shl(add(k, b.k(1023 + TWO_52)), 52);
+
+/**
+ * e^x for lanes x ≤ 0 (and NaN): fdlibm's __ieee754_exp. With `notSmall`, only for lanes x ≤ −½ln2 (others get
+ * garbage), which skips the k = 0 case.
+ * NB: fdlibm's separate case ½ln2 < |x| < 3/2·ln2 (k = −1, hi = x + ln2hi, lo = −ln2lo) is the general case's
+ * own result there: trunc(x/ln2 − ½) is −1 on that whole interval, and −1·ln2hi, −1·ln2lo are exact.
+ */
+function expNeg(b: Body, arg: Code, notSmall = false): Code {
   const x = b.let(arg);
   const ax = b.let(abs(x));
-  const small = b.let(lt(ax, b.k(HALF_LN2)));
-  const mid = b.let(lt(ax, b.k(THREE_HALF_LN2)));
-  const kBig = b.let(trunc(sub(mul(b.k(INVLN2), x), b.k(0.5))));
-  // k = 0 (|x| ≤ ½ln2), −1 (|x| < 3/2·ln2), else trunc(x/ln2 − ½); hi − lo is the reduced argument
-  const kk = b.let(sel(b.k(0), sel(b.k(-1), kBig, mid), small));
-  const hi = b.let(sel(x, sel(add(x, b.k(LN2HI)), sub(x, mul(kBig, b.k(LN2HI))), mid), small));
-  const lo = b.let(sel(b.k(0), sel(b.k(-LN2LO), mul(kBig, b.k(LN2LO)), mid), small));
+  const k = trunc(sub(mul(b.k(INVLN2), x), b.k(0.5)));
+  // k = 0 for |x| ≤ ½ln2, else trunc(x/ln2 − ½); hi − lo is the reduced argument (x − 0·ln2hi is x, −0 included)
+  const kk = b.let(notSmall ? k : andNot(k, lt(ax, b.k(HALF_LN2))));
+  const hi = b.let(sub(x, mul(kk, b.k(LN2HI))));
+  const lo = b.let(mul(kk, b.k(LN2LO)));
   const r = b.let(sub(hi, lo));
   const t = b.let(mul(r, r));
   const c = b.let(sub(r, mul(t, horner(b, t, EXP_P))));
   // NB: with hi = x and lo = 0, 1 − ((lo − q) − hi) is fdlibm's k = 0 form 1 − ((x·c)/(c − 2) − x), bit for bit
   const y = b.let(sub(b.k(1), sub(sub(lo, div(mul(r, c), sub(b.k(2), c))), hi)));
-  const normal = b.let(ge(kk, b.k(-1021)));
-  const kScaled = b.let(sel(kk, add(kk, b.k(1000)), normal));
-  const twopk = b.let(shl(add(kScaled, b.k(1023 + TWO_52)), 52));
-  const scaled = mul(mul(y, twopk), sel(b.k(1), b.k(TWO_M1000), normal));
-  return b.let(sel(b.k(0), sel(add(b.k(1), x), scaled, lt(ax, b.k(high(0x3e300000)))), lt(x, b.k(EXP_UNDERFLOW))));
+  // y·2^k as y·2^k1·2^k2 with k1 = trunc(k/2): the first product is exact, the second rounds once, so a subnormal
+  // result is fdlibm's (y·2^(k+1000))·2^−1000 bit for bit, without its case split
+  const k1 = b.let(trunc(mul(kk, b.k(0.5))));
+  const scaled = b.let(mul(mul(y, pow2(b, k1)), pow2(b, sub(kk, k1))));
+  const result = notSmall ? scaled : sel(add(b.k(1), x), scaled, lt(ax, b.k(high(0x3e300000))));
+  return b.let(andNot(result, lt(x, b.k(EXP_UNDERFLOW))));
 }
 
 const EXPM1_Q = [1, -3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6, -2.01099218183624371326e-7];
@@ -161,52 +172,50 @@ function expm1Small(b: Body, arg: Code): Code {
   return b.let(sel(x, sel(km1, k0, reduce), lt(ax, b.k(high(0x3c900000)))));
 }
 
+/** √2 − 1 as fdlibm's log1p tests it (high word 0x3fda827a): from here on 1 + x = 2·(1 + f), f < 0. */
+const LOG1P_K1 = high(0x3fda827a);
 const LOG1P_LP = [6.666666666666735130e-1, 3.999999999940941908e-1, 2.857142874366239149e-1, 2.222219843214978396e-1, 1.818357216161805012e-1, 1.531383769920937332e-1, 1.479819860511658591e-1];
 
-/** log(1 + x) for lanes 0 ≤ x ≤ 1 (and NaN): fdlibm's log1p, whose k is 0 below √2 − 1 and 1 above. */
-function log1pUnit(b: Body, arg: Code): Code {
+/**
+ * log(1 + x) for lanes 0 ≤ x ≤ 1 (and NaN), given r = 1/(1 + x): special/logistic.ts's log1pUnit, lane by lane
+ * (fdlibm's log1p without its scalar shortcuts, and its correction c/(1 + x) as c·r).
+ */
+function log1pUnit(b: Body, arg: Code, r: Code): Code {
   const x = b.let(arg);
-  const big = b.let(ge(x, b.k(high(0x3fda827a))));
+  const big = b.let(ge(x, b.k(LOG1P_K1)));
   const u = b.let(add(b.k(1), x));
-  const two = b.let(eq(u, b.k(2)));
-  const c = b.let(div(sel(sub(b.k(1), sub(u, x)), sub(x, sub(u, b.k(1))), two), u));
-  // k = 1: u/2 (exact) − 1, the mantissa fdlibm keeps in (√2/2, 1); u = 2 normalizes to 1
-  const f = b.let(sel(sel(b.k(0), sub(mul(u, b.k(0.5)), b.k(1)), two), x, big));
+  // k = 1: 1 + x = 2·(1 + f) with f = u/2 − 1 (exact), and c the rounding error of u
+  const f = b.let(sel(sub(mul(u, b.k(0.5)), b.k(1)), x, big));
+  const cr = and(mul(sub(x, sub(u, b.k(1))), r), big);
   const hfsq = b.let(mul(mul(b.k(0.5), f), f));
   const s = b.let(div(f, add(b.k(2), f)));
   const z = b.let(mul(s, s));
-  const R = b.let(mul(z, horner(b, z, LOG1P_LP)));
-  const sR = b.let(mul(s, add(hfsq, R)));
-  const k0 = sub(f, sub(hfsq, sR));
-  const k1 = sub(b.k(LN2HI), sub(sub(hfsq, add(sR, add(b.k(LN2LO), c))), f));
-  // |f| < 2^-20 (u within 3·2^-20 of 2): fdlibm's short series
-  const R2 = mul(hfsq, sub(b.k(1), mul(b.k(0.66666666666666666), f)));
-  const k1near = sub(b.k(LN2HI), sub(sub(R2, add(b.k(LN2LO), c)), f));
-  const k1two = add(b.k(LN2HI), add(c, b.k(LN2LO)));
-  const bigCase = sel(k1two, sel(k1near, k1, ge(u, b.k(high(0x3ffffffd)))), two);
-  const series = sub(x, mul(mul(x, x), b.k(0.5)));
-  return b.let(sel(x, sel(series, sel(bigCase, k0, big), lt(x, b.k(high(0x3e200000)))), lt(x, b.k(high(0x3c900000)))));
+  const sR = mul(s, add(hfsq, mul(z, horner(b, z, LOG1P_LP))));
+  return b.let(sub(and(b.k(LN2HI), big), sub(sub(hfsq, add(sR, add(and(b.k(LN2LO), big), cr))), f)));
 }
 
 // Parameters of every kernel: byte offsets of x, out and dOut, and the byte count (a positive multiple of 32).
 const X = 0, OUT = 1, D = 2, BYTES = 3;
 
-/** A loop over pairs: `step` reads v (the pair of x) and returns [f, f′] (f′ null for f-only kernels). */
-function kernel(step: (b: Body, v: Code) => [Code, Code | null]): Code {
+/**
+ * A loop over pairs: `step` reads v (the pair of x) and returns [f, f′] (f′ null for f-only kernels). `pairs` pairs
+ * per iteration, their statements interleaved so that the dependency chains overlap.
+ */
+function kernel(step: (b: Body, v: Code) => [Code, Code | null], pairs = 2): Code {
   const b = new Body(4);
   const at = (base: number): Code => [0x20, base, 0x20, b.i, 0x6a];
-  // NB: two pairs per iteration, their statements interleaved: the two dependency chains overlap (~1.5× faster).
-  const streams = [0, 16].map((offset) => {
+  const streams = Array.from({ length: pairs }, (_, p) => {
+    const offset = 16 * p;
     b.statements = [];
-    const v = b.let([...at(X), ...simd(0x00), 3, offset]);
+    const v = b.let([...at(X), ...simd(0x00), 3, ...uleb(offset)]);
     const [f, df] = step(b, v);
-    b.statements.push([...at(OUT), ...f, ...simd(0x0b), 3, offset]);
-    if (df) b.statements.push([...at(D), ...df, ...simd(0x0b), 3, offset]);
+    b.statements.push([...at(OUT), ...f, ...simd(0x0b), 3, ...uleb(offset)]);
+    if (df) b.statements.push([...at(D), ...df, ...simd(0x0b), 3, ...uleb(offset)]);
     return b.statements;
   });
   b.emit([0x41, 0, 0x21, b.i], [0x03, 0x40]);
-  for (let i = 0; i < streams[0].length; i++) b.emit(streams[0][i], streams[1][i]);
-  b.emit([0x20, b.i, 0x41, 32, 0x6a, 0x22, b.i, 0x20, BYTES, 0x49, 0x0d, 0x00], [0x0b]);
+  for (let i = 0; i < streams[0].length; i++) for (const st of streams) b.emit(st[i]);
+  b.emit([0x20, b.i, 0x41, ...sleb(16 * pairs), 0x6a, 0x22, b.i, 0x20, BYTES, 0x49, 0x0d, 0x00], [0x0b]);
   return b.encode();
 }
 
@@ -218,7 +227,7 @@ function tanhFdf(b: Body, v: Code): [Code, Code] {
   // NB: only pairs with a lane below ½ need expm1 (one in eight on [−8, 8], most in a trained tanh layer) …
   const m = b.when(near, () => expm1Small(b, m2a));
   // and only pairs with a lane at or above ½ (or NaN: not near) need exp
-  const eb = b.when(b.let(not(near)), () => expNeg(b, m2a));
+  const eb = b.when(b.let(not(near)), () => expNeg(b, m2a, true));
   const e = b.let(sel(add(b.k(1), m), eb, near));
   const d = b.let(sel(add(b.k(2), m), add(b.k(1), eb), near));
   const t = b.let(div(sel(neg(m), sub(b.k(1), eb), near), d));
@@ -233,8 +242,8 @@ function sigmoidParts(b: Body, v: Code): { e: Code; r: Code; er: Code; f: Code }
   return { e, r, er, f: sel(r, er, ge(v, b.k(0))) };
 }
 
-function softplusF(b: Body, v: Code, e: Code): Code {
-  return add(sel(v, b.k(0), gt(v, b.k(0))), log1pUnit(b, e));
+function softplusF(b: Body, v: Code, s: { e: Code; r: Code }): Code {
+  return add(pmaxOf(v, b.k(0)), log1pUnit(b, s.e, s.r));
 }
 
 const KERNELS = {
@@ -244,10 +253,10 @@ const KERNELS = {
     const s = sigmoidParts(b, v);
     return [s.f, mul(s.er, s.r)];
   }),
-  softplus_f: kernel((b, v) => [softplusF(b, v, expNeg(b, neg(abs(v)))), null]),
+  softplus_f: kernel((b, v) => [softplusF(b, v, sigmoidParts(b, v)), null]),
   softplus_fdf: kernel((b, v) => {
     const s = sigmoidParts(b, v);
-    return [softplusF(b, v, s.e), s.f];
+    return [softplusF(b, v, s), s.f];
   }),
 };
 

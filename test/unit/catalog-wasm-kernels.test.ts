@@ -1,7 +1,8 @@
-// The WebAssembly SIMD kernels of tanh, sigmoid and softplus give the JS loops' bits exactly (they are fdlibm's
-// exp, expm1 and log1p, as V8's Math.* run them), at every length and alignment, in place and on views.
+// The WebAssembly SIMD kernels give the JS loops' bits exactly (fdlibm's exp and expm1 as V8's Math.* run them,
+// and the log1p both compute), at every length and alignment, in place and on views.
 import { afterEach, describe, expect, it } from "vitest";
 import { activation, hasWasmKernels, setKernelBackend } from "../../lib/src";
+import { log1pUnit } from "../../lib/src/special/logistic";
 
 afterEach(() => void setKernelBackend("auto"));
 
@@ -92,6 +93,20 @@ describe("wasm SIMD activation kernels", () => {
     setKernelBackend("auto");
     activation("tanh").fdfArray(x, b, db);
     expect([Array.from(b), Array.from(db)]).toEqual([Array.from(a), Array.from(da)]);
+  });
+
+  it("log1pUnit (softplus's log1p in the loops and kernels) is within 1 ulp of Math.log1p on [0, 1]", () => {
+    const u = uniforms(300_000, 5);
+    const xs = [0, 5e-324, 1e-300, 2 ** -60, 2 ** -54, 2 ** -29, 0.4142136573791504, 0.41421365737915034, 0.5, 1 - 2 ** -53, 1, NaN];
+    for (let i = 0; i < u.length; i++) xs.push(i % 3 === 0 ? u[i] : i % 3 === 1 ? Math.exp(-750 * u[i]) : 1 - 1e-5 * u[i]);
+    const bits = new Float64Array(2), ints = new BigInt64Array(bits.buffer);
+    const bad: string[] = [];
+    for (const x of xs) {
+      bits[0] = log1pUnit(x, 1 / (1 + x));
+      bits[1] = Math.log1p(x);
+      if (Number.isNaN(bits[1]) ? !Number.isNaN(bits[0]) : ints[0] - ints[1] > 1n || ints[1] - ints[0] > 1n) bad.push(`${x}: ${bits[0]} vs ${bits[1]}`);
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
   });
 
   it("setKernelBackend returns the previous choice and rejects unknown ones", () => {

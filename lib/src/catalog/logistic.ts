@@ -1,6 +1,6 @@
 // The logistic family: sigmoid, log-sigmoid, softplus, SiLU and Mish.
 import type { ActivationEntry } from "../activation";
-import { sigmoid as sigma, sigmoidDeriv, softplus as sp } from "../special/logistic";
+import { log1pUnit, sigmoid as sigma, sigmoidDeriv, softplus as sp } from "../special/logistic";
 import { runWasmKernel } from "../vectorized-wasm";
 import { positive, props, range } from "./params";
 
@@ -125,13 +125,15 @@ export const softplus: ActivationEntry = {
     }),
   kernels: (p) => {
     if (p.beta !== 1) return {};
-    // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
+    // NB: log1pUnit is Math.log1p's algorithm (within 1 ulp of it) in the form the wasm SIMD kernels run lane by
+    // lane, so for Float64Arrays they compute the same bits as these loops.
     return {
       fArray(x, out) {
         if (runWasmKernel("softplus_f", x, out, null)) return out;
         for (let i = 0, n = x.length; i < n; i++) {
           const v = x[i];
-          out[i] = (v > 0 ? v : 0) + Math.log1p(Math.exp(-Math.abs(v)));
+          const e = Math.exp(-Math.abs(v));
+          out[i] = (v > 0 ? v : 0) + log1pUnit(e, 1 / (1 + e));
         }
         return out;
       },
@@ -141,8 +143,8 @@ export const softplus: ActivationEntry = {
           const v = x[i];
           const e = Math.exp(-Math.abs(v));
           const r = 1 / (1 + e);
-          // NB: v > 0 ? v : 0 maps NaN to 0, but log1p(NaN) still makes out[i] NaN.
-          out[i] = (v > 0 ? v : 0) + Math.log1p(e);
+          // NB: v > 0 ? v : 0 maps NaN to 0, but log1pUnit(NaN) still makes out[i] NaN.
+          out[i] = (v > 0 ? v : 0) + log1pUnit(e, r);
           dOut[i] = v >= 0 ? r : e * r;
         }
         return out;
