@@ -239,6 +239,14 @@ describe("lossLandscape axis labels", () => {
     expect([s.xLabel, s.yLabel, s.title]).toEqual([x, y, title]);
   });
 
+  it("names the weights of a one-input layer by position, not as an alias", () => {
+    const model = mlp([1, 4, 1], { seed: 0 });
+    const d = { x: tensor(2, 1), y: tensor(2, 1) };
+    const s = lossLandscape(model, d, { axes: ["dense0.W[0,0]", "dense0.W[0,1]"], resolution: 2, path: false });
+    expect([s.xLabel, s.yLabel]).toEqual([expect.stringMatching(/ of dense0$/), expect.stringMatching(/ of dense0$/)]);
+    expect(s.title).not.toContain("[");
+  });
+
   it("counts from 1 and separates indices past 9 with a comma", () => {
     const model = mlp([12, 11, 1], { seed: 0 });
     const d = { x: tensor(2, 12), y: tensor(2, 1) };

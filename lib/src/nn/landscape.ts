@@ -82,7 +82,8 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
     d2[params.indexOf(b.param)][b.index] = 1;
     origin = [a.param.data[a.index], b.param.data[b.index]];
     // An alias ("w14") is the reader's own name; otherwise "w₁₁ of dense0", or "w₁₁" and "w₂₁" sharing "of dense0" in the title.
-    const aliased = [axes[0] !== a.name, axes[1] !== b.name];
+    // NB: a path like "dense0.W[0,0]" is never an alias, even where the canonical name is shorter ("dense0.W[0]").
+    const aliased = axes.map((name) => !name.includes("["));
     const layerOf = (p: Param) => p.name.slice(0, p.name.lastIndexOf("."));
     labels = [aliased[0] ? axes[0] : scalarLabel(a.param, a.index), aliased[1] ? axes[1] : scalarLabel(b.param, b.index)];
     if (!aliased[0] && !aliased[1] && layerOf(a.param) === layerOf(b.param)) {
