@@ -10,6 +10,8 @@
 // What costs time here is instructions: V8 turns a select into three, so cases are merged into arithmetic
 // (a zero k, an and-mask) wherever the bits allow.
 
+import { ERFC_RATIONALS as ERFC } from "./special/erf";
+
 type Code = number[];
 
 const uleb = (n: number): Code => {
@@ -43,7 +45,7 @@ const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
 const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), ge = op2(0x4c);
 const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a), not = op1(0x4d);
 /** a & m and a & ~m: a where the mask is set (resp. clear), +0 elsewhere; one instruction where `sel` takes three. */
-const and = op2(0x4e), andNot = op2(0x4f);
+const and = op2(0x4e), andNot = op2(0x4f), or = op2(0x50);
 /** b < a ? a : b per lane (f64x2.pmax): max(a, b) as `a > b ? a : b` reads, so pmax(x, 0) maps NaN to 0. */
 const pmaxOf = (a: Code, b: Code): Code => [...b, ...a, ...simd(0xf7)];
 /** m ? a : b, lane by lane (m all ones or all zeros per lane, as comparisons give). */
@@ -119,6 +121,7 @@ const HALF_LN2 = high(0x3fd62e43); // |x| ≥ this: the high word is above 0x3fd
 const EXP_P = [1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.65339022054652515390e-6, 4.13813679705723846039e-8];
 const EXP_UNDERFLOW = -7.45133219101941108420e2;
 const TWO_52 = 4503599627370496;
+const INV_SQRT_2PI = 0.3989422804014327;
 
 /** 2^k for integer-valued lanes −1022 ≤ k ≤ 1023: k + 1023 lands in the exponent bits of the 2^52 + … sum. */
 const pow2 = (b: Body, k: Code): Code => shl(add(k, b.k(1023 + TWO_52)), 52);
@@ -231,7 +234,8 @@ function tanhFdf(b: Body, v: Code): [Code, Code] {
   const e = b.let(sel(add(b.k(1), m), eb, near));
   const d = b.let(sel(add(b.k(2), m), add(b.k(1), eb), near));
   const t = b.let(div(sel(neg(m), sub(b.k(1), eb), near), d));
-  return [sel(neg(t), sel(t, v, gt(v, b.k(0))), lt(v, b.k(0))), div(mul(b.k(4), e), mul(d, d))];
+  // t ≥ 0 (+0 at v = ±0), so v's sign bit on t is the loop's v < 0 ? −t : v > 0 ? t : v (NaN stays NaN)
+  return [or(t, and(v, b.k(-0))), div(mul(b.k(4), e), mul(d, d))];
 }
 
 /** σ and σ′ from e = e^(−|x|), as the sigmoid entry's loop. */
@@ -246,6 +250,67 @@ function softplusF(b: Body, v: Code, s: { e: Code; r: Code }): Code {
   return add(pmaxOf(v, b.k(0)), log1pUnit(b, s.e, s.r));
 }
 
+/**
+ * e^x for lanes −3/2·ln2 < x < −½ln2 (others get garbage): fdlibm's exp where its k is −1, so 2^k is ½ and
+ * nothing else is selected.
+ */
+function expMid(b: Body, arg: Code): Code {
+  const hi = b.let(add(arg, b.k(LN2HI)));
+  const r = b.let(sub(hi, b.k(-LN2LO)));
+  const t = b.let(mul(r, r));
+  const c = b.let(sub(r, mul(t, horner(b, t, EXP_P))));
+  const y = sub(b.k(1), sub(sub(b.k(-LN2LO), div(mul(r, c), sub(b.k(2), c))), hi));
+  return b.let(mul(y, b.k(0.5)));
+}
+
+/** p(s)/q(s) of one of erf.ts's rationals: p = c₀ + s·(c₁ + …), q = 1 + s·(d₀ + …), as erf.ts writes them. */
+const rational = (b: Body, s: Code, pq: { readonly p: readonly number[]; readonly q: readonly number[] }): [Code, Code] =>
+  [horner(b, s, pq.p), horner(b, s, [1, ...pq.q])];
+
+/**
+ * Φ(v) and φ(v) as the GELU entry's loop computes them: e^(−v²/2) with v² split exactly (expNegHalfSquare);
+ * for |v/√2| < 1.25 ½·erfc(−v/√2) from erf.ts's two central rationals, else e^(−v²/2)·e^(erfcTailLog(a))·½(1/a).
+ * NB: each side runs only for pairs with a lane on it; within a side the lanes pick their rational's numerator
+ * and denominator, so one division serves both.
+ */
+function geluFdf(b: Body, v: Code): [Code, Code] {
+  const z = b.let(mul(neg(v), b.k(Math.SQRT1_2)));
+  const a = b.let(abs(z));
+  const av = b.let(abs(v));
+  const split = b.let(mul(av, b.k(134217729)));
+  const h = b.let(sub(split, sub(split, av)));
+  const l = b.let(sub(av, h));
+  const hi = b.let(mul(av, av));
+  const lo = add(add(sub(mul(h, h), hi), mul(mul(b.k(2), h), l)), mul(l, l));
+  const g = b.let(andNot(mul(expNeg(b, mul(b.k(-0.5), hi)), sub(b.k(1), mul(b.k(0.5), lo))), gt(av, b.k(40))));
+  const central = b.let(lt(a, b.k(1.25)));
+  const pCentral = b.when(central, () => {
+    const small = b.let(lt(a, b.k(0.84375)));
+    const z2 = b.let(mul(z, z));
+    const s = b.let(sub(a, b.k(1)));
+    const [ps, qs] = rational(b, z2, ERFC.small);
+    const [pn, qn] = rational(b, s, ERFC.nearOne);
+    const ratio = b.let(div(sel(ps, pn, small), sel(qs, qn, small)));
+    const y = b.let(mul(z, ratio));
+    const eSmall = sel(sub(b.k(1), add(z, y)), sub(b.k(0.5), add(sub(z, b.k(0.5)), y)), lt(z, b.k(0.25)));
+    const eNear = sel(sub(b.k(1 - ERFC.erx), ratio), add(b.k(1), add(b.k(ERFC.erx), ratio)), ge(z, b.k(0)));
+    return b.let(mul(b.k(0.5), sel(eSmall, eNear, small)));
+  });
+  const pTail = b.when(b.let(not(central)), () => {
+    const ia = b.let(div(b.k(1), a));
+    const s = b.let(mul(ia, ia));
+    const lowA = b.let(lt(a, b.k(1 / 0.35)));
+    const [pa, qa] = rational(b, s, ERFC.tailA);
+    const [pb, qb] = rational(b, s, ERFC.tailB);
+    const L = add(b.k(-0.5625), div(sel(pa, pb, lowA), sel(qa, qb, lowA)));
+    const t = b.let(mul(mul(mul(b.k(0.5), g), expMid(b, L)), ia));
+    return b.let(sel(t, sub(b.k(1), t), lt(v, b.k(0))));
+  });
+  const p = b.let(sel(pCentral, pTail, central));
+  const q = b.let(mul(b.k(INV_SQRT_2PI), g));
+  return [sel(b.k(-0), mul(v, p), eq(p, b.k(0))), sel(p, add(p, mul(v, q)), eq(q, b.k(0)))];
+}
+
 const KERNELS = {
   tanh_fdf: kernel((b, v) => tanhFdf(b, v)),
   sigmoid_f: kernel((b, v) => [sigmoidParts(b, v).f, null]),
@@ -258,6 +323,7 @@ const KERNELS = {
     const s = sigmoidParts(b, v);
     return [softplusF(b, v, s), s.f];
   }),
+  gelu_fdf: kernel(geluFdf),
 };
 
 /** The kernels this module exports. */

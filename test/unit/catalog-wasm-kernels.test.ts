@@ -25,6 +25,9 @@ const EDGES = [
   0.1732867951399863, 0.17328679513998633, 0.25, 0.34657359027997264, 0.3465735902799727, 0.4999999999999999, 0.5, 0.5000000000000001,
   0.5198603854199589, 0.881373587019543, 1, 1.0397207708399179, 2, 19, 20, 22, 36.7, 37, 40, 354, 372.5, 373, 708.4, 708.39, 709.5,
   709.79, 744.44, 745.1332191019411, 745.1332191019412, 745.2, 750, 1e300, Number.MAX_VALUE,
+  // GELU: erfc's branch points in −x/√2 (¼, 0.84375, 1.25, 1/0.35) and their neighbours; Φ and φ underflowing
+  ...[0.25, 0.84375, 1.25, 1 / 0.35].flatMap((b) => [b / Math.SQRT1_2, b * Math.SQRT2]).flatMap((v) => [v * (1 - 2 ** -52), v, v * (1 + 2 ** -52)]),
+  37.5, 38.5, 38.6, 38.7, 40, 40.00000000000001,
 ].flatMap((v) => [v, -v]);
 
 function inputs(): Float64Array {
@@ -44,6 +47,7 @@ const KERNELS = [
   ["sigmoid", ["fArray", "fdfArray"]],
   ["softplus", ["fArray", "fdfArray"]],
   ["relu", ["fArray", "fdfArray"]],
+  ["gelu", ["fdfArray"]],
 ] as const;
 
 function run(id: string, method: "fArray" | "fdfArray", x: Float64Array, backend: "js" | "auto") {

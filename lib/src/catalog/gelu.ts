@@ -1,9 +1,10 @@
 // GELU, exact (x·Φ(x)) and its tanh approximation.
 import type { ActivationEntry } from "../activation";
-import { erfc, erfcTailLog } from "../special/erf";
+import { erfc, erfcTailLogOf } from "../special/erf";
 import { expNegHalfSquare, squareMinus } from "../special/exp-square";
 import { sigmoid, sigmoidDeriv } from "../special/logistic";
 import { normalCdf, normalPdf } from "../special/normal";
+import { runWasmKernel } from "../vectorized-wasm";
 import { props, range } from "./params";
 
 const INV_SQRT_2PI = 0.3989422804014327;
@@ -44,17 +45,23 @@ export const gelu: ActivationEntry = {
       maxAbsDf: { value: 1.1289041451851547, at: Math.SQRT2, where: "x = √2 (where f″ = 0)", attained: true },
     }),
   kernels: () => ({
-    // NB: Φ and φ share e^(−x²/2): in the tails Φ(x) = φ(x)·√(2π)/2·e^(tail(|x|/√2))/(|x|/√2).
+    // NB: Φ and φ share e^(−x²/2): in the tails Φ(x) = φ(x)·√(2π)/2·e^(tail(|x|/√2))/(|x|/√2). For Float64Arrays
+    // the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
     fdfArray(x, out, dOut) {
+      if (runWasmKernel("gelu_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         const g = expNegHalfSquare(v);
         const q = INV_SQRT_2PI * g;
+        const z = -v * Math.SQRT1_2;
+        const a = Math.abs(z);
         let p: number;
-        if (v >= -1.7677669529663687 && v <= 1.7677669529663687) p = 0.5 * erfc(-v * Math.SQRT1_2);
+        // NB: the test is erfc's own (|z| < 1.25), so erfc takes only its two rational branches here
+        if (a < 1.25) p = 0.5 * erfc(z);
         else {
-          const a = Math.abs(v) * Math.SQRT1_2;
-          const t = (0.5 * g * Math.exp(erfcTailLog(a))) / a;
+          // NB: 1/a once, squared for the rational (within 2 ulp of 1/a²): one division fewer per lane in wasm
+          const ia = 1 / a;
+          const t = 0.5 * g * Math.exp(erfcTailLogOf(ia * ia, a < 1 / 0.35)) * ia;
           p = v < 0 ? t : 1 - t;
         }
         if (q === 0) {

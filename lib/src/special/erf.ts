@@ -38,6 +38,23 @@ const SB1 = 3.03380607434824582924e1, SB2 = 3.25792512996573918826e2, SB3 = 1.53
   SB4 = 3.19985821950859553908e3, SB5 = 2.55305040643316442583e3, SB6 = 4.74528541206955367215e2,
   SB7 = -2.24409524465858183362e1;
 
+/**
+ * The same coefficients as arrays, lowest degree first, for code that evaluates these rationals elsewhere (the
+ * GELU wasm kernel, vectorized-wasm.ts): p(s) = c[0] + s·(c[1] + …), q(s) = 1 + s·(d[0] + …).
+ */
+export const ERFC_RATIONALS = {
+  /** (erf(x) − x)/x = P(x²)/Q(x²) on |x| < 0.84375 */
+  small: { p: [PP0, PP1, PP2, PP3, PP4], q: [QQ1, QQ2, QQ3, QQ4, QQ5] },
+  /** erf(1 + s) − ERX = P(s)/Q(s) on 0.84375 ≤ |x| < 1.25, s = |x| − 1 */
+  nearOne: { p: [PA0, PA1, PA2, PA3, PA4, PA5, PA6], q: [QA1, QA2, QA3, QA4, QA5, QA6] },
+  /** erfcTailLog(a) + 0.5625 = R(1/a²)/S(1/a²) on 1.25 ≤ a < 1/0.35 */
+  tailA: { p: [RA0, RA1, RA2, RA3, RA4, RA5, RA6, RA7], q: [SA1, SA2, SA3, SA4, SA5, SA6, SA7, SA8] },
+  /** the same for a ≥ 1/0.35 */
+  tailB: { p: [RB0, RB1, RB2, RB3, RB4, RB5, RB6], q: [SB1, SB2, SB3, SB4, SB5, SB6, SB7] },
+  /** erf(1) rounded to 24 bits */
+  erx: ERX,
+} as const;
+
 /** (erf(x) − x)/x on |x| < 0.84375. */
 function smallRatio(x: number): number {
   const z = x * x;
@@ -58,9 +75,13 @@ function nearOne(s: number): number {
  * NB: R/S is a function of 1/a² that tends to log(1/√π) + 0.5625 as a → ∞, so it stays accurate past 28.
  */
 export function erfcTailLog(a: number): number {
-  const s = 1 / (a * a);
+  return erfcTailLogOf(1 / (a * a), a < 1 / 0.35);
+}
+
+/** erfcTailLog(a) from s = 1/a² and whether a < 1/0.35 (where the first rational holds). */
+export function erfcTailLogOf(s: number, nearer: boolean): number {
   let r: number, q: number;
-  if (a < 1 / 0.35) {
+  if (nearer) {
     r = RA0 + s * (RA1 + s * (RA2 + s * (RA3 + s * (RA4 + s * (RA5 + s * (RA6 + s * RA7))))));
     q = 1 + s * (SA1 + s * (SA2 + s * (SA3 + s * (SA4 + s * (SA5 + s * (SA6 + s * (SA7 + s * SA8)))))));
   } else {
