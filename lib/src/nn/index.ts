@@ -13,6 +13,7 @@ export { Dense, dense } from "./dense";
 export type { DenseOptions, LayerStats } from "./dense";
 export { Sequential, sequential, mlp } from "./sequential";
 export type { SequentialOptions, MlpOptions, Batch, ScalarRef, InputGradientOptions } from "./sequential";
+export type { ForwardTrace, LayerForward } from "./sequential";
 export { LOSSES, checkLoss, computeLoss } from "./losses";
 export type { LossName } from "./losses";
 export { OPTIMIZERS, optimizer, checkOptimizer } from "./optimizers";

@@ -29,6 +29,26 @@ export interface InputGradientOptions {
   loss?: LossName;
 }
 
+/** One layer's forward pass on a batch: fresh rows×units tensors, one row per input row. */
+export interface LayerForward {
+  /** The layer's name, e.g. "dense0". */
+  name: string;
+  /** The activation's id; "identity" for a linear layer. */
+  activation: string;
+  /** Pre-activations z = x·W + b (x being the previous layer's output). */
+  z: Tensor;
+  /** f′(z), the factor backprop multiplies ∂loss/∂a by; 1 for the identity; at a kink, the value PyTorch uses (relu′(0) = 0). */
+  df: Tensor;
+  /** Activations a = f(z), the layer's output. */
+  a: Tensor;
+}
+
+/** What `trace(x)` returns: every layer's z, f′(z) and a, and the model's output (equal to `predict(x)`). */
+export interface ForwardTrace {
+  layers: LayerForward[];
+  output: Tensor;
+}
+
 /** Inputs and targets, row by row. */
 export interface Batch {
   x: Tensor;
@@ -159,6 +179,30 @@ export class Sequential {
     this.checkInput(x);
     const out = this.forwardRaw(x.data, x.rows, false);
     return tensor(x.rows, this.outputs, out.subarray(0, x.rows * this.outputs));
+  }
+
+  /**
+   * The forward pass on `x`, layer by layer: each layer's pre-activations z, f′(z) and activations a, and the
+   * output. Every tensor is a fresh copy of exactly `x.rows` rows: later calls, training and edits leave it alone.
+   */
+  trace(x: Tensor): ForwardTrace {
+    this.checkInput(x);
+    const rows = x.rows;
+    this.forwardRaw(x.data, rows, true);
+    // NB: the layers' buffers hold as many rows as the largest batch seen; copy only this batch's.
+    const copy = (buf: Float64Array, cols: number): Tensor => ({ rows, cols, data: buf.slice(0, rows * cols) });
+    const layers = this.layers.map((l): LayerForward => {
+      const n = rows * l.units;
+      return {
+        name: l.name,
+        activation: l.activation?.id ?? "identity",
+        z: copy(l.z, l.units),
+        // NB: a linear layer keeps no f′ buffer: its f′ is 1.
+        df: l.activation ? copy(l.d, l.units) : { rows, cols: l.units, data: new Float64Array(n).fill(1) },
+        a: copy(l.a, l.units),
+      };
+    });
+    return { layers, output: { rows, cols: this.outputs, data: layers[layers.length - 1].a.data.slice() } };
   }
 
   /** The data loss on a batch (no gradients, no weight decay). */
