@@ -227,8 +227,62 @@ describe("trainingFigure", () => {
     expect(fig.summary).toBe(`training: 100 logged steps; η = 0.1 loss ${Number(Math.exp(-99 / 30).toPrecision(4))}; η = 3 (diverged) loss Infinity (step 30)`);
     // Own steps need no shared steps at all.
     const alone = trainingFigure({ steps: [], losses: [{ name: "run", steps: [0, 10, 20], values: [1, 0.5, 0.25] }], layers: [] });
-    expect(alone.payload.losses[0]).toEqual({ name: "run", x: [0, 10, 20], y: [1, 0.5, 0.25] });
+    expect(alone.payload.losses[0]).toEqual({ name: "run", x: [0, 10, 20], y: [1, 0.5, 0.25], color: 0 });
     validatePayload(JSON.parse(JSON.stringify(fig.payload)));
+  });
+});
+
+describe("trainingFigure colours", () => {
+  /** Two runs of two layers each, as notebooks compare them: "A"'s curves, then "B"'s. */
+  const twoRuns = (group: (run: string) => Partial<{ group: string; color: number }>) => {
+    const h = trainingHistory(20, 2);
+    const runs = ["A", "B"];
+    return {
+      steps: h.steps,
+      losses: runs.map((r) => ({ name: `${r} train`, values: h.losses[0].values, ...group(r) })),
+      layers: runs.flatMap((r) => h.layers.map((l) => ({ ...l, name: `${r}: ${l.name}`, ...group(r) }))),
+    };
+  };
+  const looks = (h: Parameters<typeof trainingFigure>[0]) => {
+    const p = trainingFigure(h).payload;
+    return { losses: p.losses.map(({ color, dash }) => ({ color, dash })), layers: p.layers.map(({ color, shade }) => ({ color, shade })) };
+  };
+
+  it("by default every curve has its own colour: loss k takes k, layer k takes n + k (as before groups)", () => {
+    expect(looks(twoRuns(() => ({})))).toEqual({
+      losses: [{ color: 0 }, { color: 1 }],
+      layers: [{ color: 2 }, { color: 3 }, { color: 4 }, { color: 5 }],
+    });
+  });
+
+  it("a group shares one colour in every panel; its loss curves differ by dash, its layers by shade", () => {
+    expect(looks(twoRuns((r) => ({ group: r })))).toEqual({
+      losses: [{ color: 0 }, { color: 1 }],
+      layers: [{ color: 0 }, { color: 0, shade: 0.5 }, { color: 1 }, { color: 1, shade: 0.5 }],
+    });
+    // Train and test of one run: one colour, the second dashed, a third dotted.
+    const h = trainingHistory(10, 3);
+    const grouped = looks({ ...h, losses: [...h.losses, { name: "val", values: h.losses[1].values }].map((l) => ({ ...l, group: "run" })), layers: h.layers.map((l) => ({ ...l, group: "run" })) });
+    expect(grouped.losses).toEqual([{ color: 0 }, { color: 0, dash: "dash" }, { color: 0, dash: "dot" }]);
+    expect(grouped.layers).toEqual([{ color: 0 }, { color: 0, shade: 0.25 }, { color: 0, shade: 0.5 }]);
+  });
+
+  it("an explicit color wins, colours its group, and is skipped by the automatic ones", () => {
+    const h = twoRuns((r) => ({ group: r }));
+    h.losses[1] = { ...h.losses[1], color: 0 } as (typeof h.losses)[number]; // B's loss asks for blue: B is blue, A moves on
+    expect(looks(h)).toEqual({
+      losses: [{ color: 1 }, { color: 0 }],
+      layers: [{ color: 1 }, { color: 1, shade: 0.5 }, { color: 0 }, { color: 0, shade: 0.5 }],
+    });
+    // A curve's own colour overrides its group's.
+    h.layers[3] = { ...h.layers[3], color: 7 };
+    expect(looks(h).layers[3]).toEqual({ color: 7 });
+  });
+
+  it("names a colour that is not a palette index", () => {
+    const h = trainingHistory(5, 1);
+    expect(() => trainingFigure({ ...h, layers: [{ ...h.layers[0], color: 1.5 }] })).toThrow(/layers\[0\] \("layer 1"\)\.color must be a palette index \(an integer ≥ 0\), got 1\.5/);
+    expect(() => trainingFigure({ ...h, losses: [{ ...h.losses[0], color: -1 }] })).toThrow(/losses\[0\] \("train"\)\.color must be a palette index/);
   });
 });
 

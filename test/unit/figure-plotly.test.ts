@@ -161,6 +161,37 @@ describe("trainingPlot", () => {
   });
 });
 
+describe("trainingPlot colours", () => {
+  const h = trainingHistory(30, 2);
+  const grouped = trainingFigure({
+    steps: h.steps,
+    losses: ["A", "B"].flatMap((r) => h.losses.map((l) => ({ ...l, name: `${r} ${l.name}`, group: r }))),
+    layers: ["A", "B"].flatMap((r) => h.layers.map((l) => ({ ...l, name: `${r}: ${l.name}`, group: r }))),
+  }).payload;
+  const looks = (theme: Theme) => Object.fromEntries((trainingPlot(grouped, theme).data as Json[]).map((d) => [d.name, `${d.line.color} ${d.line.dash ?? "solid"}`]));
+
+  it("a group's loss and layers share the theme's colour, as in the static SVG; its second loss is dashed, its second layer lighter", () => {
+    expect(looks(light)).toMatchObject({
+      "A train loss": "#4e79a7 solid", "A test loss": "#4e79a7 dash", "A: layer 1": "#4e79a7 solid", "A: layer 1 saturated": "#4e79a7 solid",
+      "A: layer 2": "#a7bcd3 solid", "A: layer 1 dead": "#4e79a7 dot",
+      "B train loss": "#e15759 solid", "B test loss": "#e15759 dash", "B: layer 1": "#e15759 solid", "B: layer 2 saturated": "#f0abac solid",
+    });
+  });
+
+  it("in the dark theme a shade fades toward the dark paper", () => {
+    // DARK[0] = #8cb4e0 half way to black.
+    expect(looks(dark)).toMatchObject({ "A train loss": "#8cb4e0 solid", "A: layer 1": "#8cb4e0 solid", "A: layer 2": "#465a70 solid" });
+  });
+
+  it("a payload without colours (an older lib's) keeps the old rule: losses, then layers", () => {
+    const p = trainingFigure(trainingHistory(30, 2)).payload;
+    const old = { ...p, losses: p.losses.map(({ color, dash, ...t }) => t), layers: p.layers.map(({ color, shade, ...l }) => l) };
+    const colors = (q: typeof p) => (trainingPlot(q, light).data as Json[]).map((d) => d.line.color);
+    expect(colors(old)).toEqual(colors(p));
+    expect(colors(p).slice(0, 4)).toEqual([LIGHT[0], LIGHT[1], LIGHT[2], LIGHT[2]]);
+  });
+});
+
 describe("trainingPlot without layers", () => {
   it("draws the loss alone across the width: no gradient or saturation axes", () => {
     const fig = trainingPlot(trainingFigure(trainingHistory(50, 0)).payload, light);

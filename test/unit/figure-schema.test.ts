@@ -23,6 +23,9 @@ const valid: Record<string, Json> = {
   activation: json(activationFigure([SIGMOID, RELU], { show: { d2f: true }, xLabel: "z" }).payload),
   network: json(networkFigure(smallNetwork()).payload),
   training: json(trainingFigure(trainingHistory(50, 3, undefined, { step: 50, total: 100, elapsedMs: 1000 })).payload),
+  "training with groups": json(
+    trainingFigure({ ...trainingHistory(20, 3), losses: trainingHistory(20, 3).losses.map((l) => ({ ...l, group: "run" })), layers: trainingHistory(20, 3).layers.map((l) => ({ ...l, group: "run" })) }).payload,
+  ),
   landscape: json(landscapeFigure(twoSlices(20, 21)).payload),
   curves: json(
     curvesFigure([
@@ -69,6 +72,11 @@ const invalid: [string, Json, RegExp][] = [
   ["training: progress without total", broken("training", (p) => delete p.progress.total), /^progress\.total must be a number, got missing/],
   ["training: trace name missing", broken("training", (p) => delete p.layers[2].dead.name), /^layers\[2\]\.dead\.name must be a string/],
   ["training: losses an object", broken("training", (p) => (p.losses = {})), /^losses must be an array, got object/],
+  ["training: loss color fractional", broken("training", (p) => (p.losses[1].color = 0.5)), /^losses\[1\]\.color must be an integer from 0 up, got 0\.5/],
+  ["training: loss dash unknown", broken("training with groups", (p) => (p.losses[1].dash = "wavy")), /^losses\[1\]\.dash must be one of solid, dash, dot, got "wavy"/],
+  ["training: layer color negative", broken("training", (p) => (p.layers[0].color = -1)), /^layers\[0\]\.color must be an integer from 0 up, got -1/],
+  ["training: shade 1", broken("training with groups", (p) => (p.layers[2].shade = 1)), /^layers\[2\]\.shade must be in \[0, 1\), got 1/],
+  ["training: shade a string", broken("training with groups", (p) => (p.layers[2].shade = "0.5")), /^layers\[2\]\.shade must be a number, got string/],
   ["curves: no panels", broken("curves", (p) => (p.panels = [])), /^panels must have at least 1 item/],
   ["curves: xLog missing", broken("curves", (p) => delete p.panels[1].xLog), /^panels\[1\]\.xLog must be true or false, got missing/],
   ["curves: line color fractional", broken("curves", (p) => (p.panels[0].lines[0].color = 1.5)), /^panels\[0\]\.lines\[0\]\.color must be an integer from 0 up, got 1\.5/],

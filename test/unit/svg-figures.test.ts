@@ -7,6 +7,7 @@ import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
 import { contourLines } from "../../lib/src/svg/contour";
+import { shadeColor, trainingSvg } from "../../lib/src/svg/training-svg";
 import { utf8Bytes } from "../../lib/src/svg/xml";
 import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
@@ -133,6 +134,45 @@ describe("what each SVG shows", () => {
     expect(t).toContain("step 300 / 1000 (30%) · 4.2 s elapsed · ETA 9.8 s");
     expect(t).toEqual(expect.arrayContaining(["0.001", "0.01", "0.1"])); // decades on the log axis
     expect(longPaths(doc)).toHaveLength(2 + 3 + 3 + 1); // losses, norms, saturated, layer 1's dead
+  });
+
+  it("training: a group's loss and layers share a colour; its second loss is dashed, its second layer a lighter shade", () => {
+    const h = trainingHistory(50, 2);
+    const runs = ["A", "B"];
+    const fig = trainingFigure({
+      steps: h.steps,
+      losses: runs.flatMap((r) => h.losses.map((l) => ({ ...l, name: `${r} ${l.name}`, group: r }))),
+      layers: runs.flatMap((r) => h.layers.map((l) => ({ ...l, name: `${r}: ${l.name}`, group: r }))),
+    });
+    const doc = parse(fig.toSvg());
+    const stroke = (title: string) => {
+      const hover = all(doc, "title").find((t) => t.textContent?.startsWith(title))!;
+      return (hover.parentNode as Element).getAttribute("fill");
+    };
+    // Tableau blue and red; the second layer of a run is half way to the white card: (0x4e + 0xff) / 2 = 0xa7 (rounded).
+    expect([stroke("A train loss"), stroke("A test loss"), stroke("A: layer 1 ‖∂L/∂W‖"), stroke("A: layer 1 saturated")]).toEqual(["#4e79a7", "#4e79a7", "#4e79a7", "#4e79a7"]);
+    expect([stroke("A: layer 2 ‖∂L/∂W‖"), stroke("A: layer 2 saturated")]).toEqual(["#a7bcd3", "#a7bcd3"]);
+    expect([stroke("B train loss"), stroke("B: layer 1 ‖∂L/∂W‖"), stroke("B: layer 2 ‖∂L/∂W‖")]).toEqual(["#e15759", "#e15759", "#f0abac"]);
+    const dashes = longPaths(doc).map((p) => `${p.getAttribute("stroke")} ${p.getAttribute("stroke-dasharray") ?? "solid"}`);
+    expect(dashes.slice(0, 4)).toEqual(["#4e79a7 solid", "#4e79a7 6 4", "#e15759 solid", "#e15759 6 4"]);
+    // The legend shows each curve as drawn.
+    const swatches = all(doc, "line").filter((l) => l.getAttribute("stroke-width") === "3").map((l) => `${l.getAttribute("stroke")} ${l.getAttribute("stroke-dasharray") ?? "solid"}`);
+    expect(swatches).toEqual(["#4e79a7 solid", "#4e79a7 6 4", "#e15759 solid", "#e15759 6 4", "#4e79a7 solid", "#a7bcd3 solid", "#e15759 solid", "#f0abac solid"]);
+  });
+
+  it("training: a payload without colours (an older lib's) keeps the old rule, losses then layers", () => {
+    const p = trainingFigure(trainingHistory(20, 2)).payload;
+    const old = { ...p, losses: p.losses.map(({ color, dash, ...t }) => t), layers: p.layers.map(({ color, shade, ...l }) => l) };
+    const strokes = (svg: string) => longPaths(parse(svg)).map((e) => e.getAttribute("stroke"));
+    expect(strokes(trainingSvg(old))).toEqual(strokes(trainingSvg(p)));
+    expect(strokes(trainingSvg(p)).slice(0, 4)).toEqual(["#4e79a7", "#e15759", "#59a14f", "#f28e2b"]);
+  });
+
+  it("shadeColor moves a colour toward another by a fraction", () => {
+    expect(shadeColor("#4e79a7", 0.5)).toBe("#a7bcd3");
+    expect(shadeColor("#000", 0.25, "#fff")).toBe("#404040");
+    expect(shadeColor("#8cb4e0", 0, "#000000")).toBe("#8cb4e0");
+    expect(shadeColor("white", 0.5)).toBe("white"); // not hex: unchanged
   });
 
   it("training: the first panel can hold accuracies", () => {

@@ -1,5 +1,6 @@
 import type { TrainingPayload } from "actigrad/dist/figure/payload";
 import { formatProgress } from "actigrad/dist/figure/training-figure";
+import { shadeColor, trainingPaletteIndices } from "actigrad/dist/svg/training-svg";
 import { fmt } from "actigrad/dist/svg/xml";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, legendBelow, onLogAxis, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
@@ -12,15 +13,17 @@ const COLUMNS: [number, number][] = [
 
 /** Loss, per-layer gradient norms (log) and saturated/dead fractions in three columns over steps; the loss alone without layers. */
 export function trainingPlot(p: TrainingPayload, t: Theme): PlotlyFigure {
+  const idx = trainingPaletteIndices(p);
   const color = (k: number) => t.colors[k % t.colors.length];
+  // NB: a shade fades toward the paper: white in a light theme, black in a dark one (Lab's paper colour may not be hex).
+  const layerColor = (k: number) => shadeColor(color(idx.layers[k]), p.layers[k].shade ?? 0, t.light ? "#ffffff" : "#000000");
   const hover = "step %{x}: %{y:.4g}";
   const data: object[] = [];
   p.losses.forEach((l, k) => {
-    data.push({ type: "scatter", mode: "lines", name: plotText(p.lossTitle ? l.name : `${l.name} loss`), legendgroup: `loss${k}`, x: l.x, y: onLogAxis(l.y, p.lossLog), xaxis: "x", yaxis: "y", line: { color: color(k), width: 2 }, hovertemplate: hover });
+    data.push({ type: "scatter", mode: "lines", name: plotText(p.lossTitle ? l.name : `${l.name} loss`), legendgroup: `loss${k}`, x: l.x, y: onLogAxis(l.y, p.lossLog), xaxis: "x", yaxis: "y", line: { color: color(idx.losses[k]), width: 2, dash: l.dash ?? "solid" }, hovertemplate: hover });
   });
-  const n = p.losses.length;
   p.layers.forEach((l, k) => {
-    const c = color(n + k);
+    const c = layerColor(k);
     const group = { legendgroup: `layer${k}`, line: { color: c, width: 2 }, hovertemplate: hover };
     data.push({ type: "scatter", mode: "lines", name: plotText(l.name), showlegend: true, x: l.gradNorm.x, y: onLogAxis(l.gradNorm.y, true), xaxis: "x2", yaxis: "y2", ...group });
     data.push({ type: "scatter", mode: "lines", name: plotText(`${l.name} saturated`), showlegend: false, x: l.saturated.x, y: l.saturated.y, xaxis: "x3", yaxis: "y3", ...group });

@@ -69,6 +69,10 @@ export interface LayerTrace {
   /** Mean and standard deviation of the layer's activations per logged step. */
   mean: number[];
   std: number[];
+  /** Optional: curves with the same group share one colour in every panel, e.g. a run's loss and its layers. */
+  group?: string;
+  /** Optional: a palette index (0 blue, 1 red, 2 green, 3 orange, …) for this curve, and for its group if it is the first to give one. */
+  color?: number;
 }
 
 /** The history of a training run: the data of the "training" figure. */
@@ -79,8 +83,9 @@ export interface TrainingHistory {
   /**
    * One or more loss curves over `steps`, e.g. "train" and "test", or one per compared run. A curve with
    * its own `steps` (optional) may have any length: runs of different lengths, e.g. one that diverged early.
+   * Optional `group` and `color` as on LayerTrace: a run's loss curves and layers may share a colour.
    */
-  losses: { name: string; values: number[]; steps?: number[] }[];
+  losses: { name: string; values: number[]; steps?: number[]; group?: string; color?: number }[];
   layers: LayerTrace[];
   /** The ε behind `saturated` (|f′(z)| < ε); optional, shown in the figure when given. */
   epsilon?: number;

@@ -76,12 +76,24 @@ export interface Trace {
   y: number[];
 }
 
+/** A loss curve with its look; without `color` (older payloads) it takes palette colour k, the k-th loss. */
+export interface LossTrace extends Trace {
+  /** Palette index. */
+  color?: number;
+  /** Set when an earlier loss curve has the same colour, so the two stay apart; default solid. */
+  dash?: Dash;
+}
+
 /** One layer's curves: gradient norm, saturated fraction, dead fraction (empty `y` if not recorded). */
 export interface LayerTraces {
   name: string;
   gradNorm: Trace;
   saturated: Trace;
   dead: Trace;
+  /** Palette index; without it (older payloads), colour n + k for the k-th of layers after n losses. */
+  color?: number;
+  /** In [0, 1): how far the colour fades toward the background, telling apart layers that share a colour; default 0. */
+  shade?: number;
 }
 
 /** Progress of a running training, for the live line. */
@@ -96,7 +108,7 @@ export interface TrainingPayload {
   version: 1;
   kind: "training";
   title: string;
-  losses: Trace[];
+  losses: LossTrace[];
   layers: LayerTraces[];
   /** Whether the loss axis is logarithmic (all losses positive and spanning more than a decade). */
   lossLog: boolean;

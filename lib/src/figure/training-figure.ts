@@ -2,7 +2,7 @@ import { fmt } from "../svg/xml";
 import type { TrainingHistory } from "./data";
 import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";
-import type { Progress, Trace, TrainingPayload } from "./payload";
+import type { Dash, LayerTraces, LossTrace, Progress, Trace, TrainingPayload } from "./payload";
 
 export interface TrainingFigureOptions {
   title?: string;
@@ -42,9 +42,62 @@ function trace(name: string, steps: readonly number[], values: readonly number[]
   return { name, x: pick(steps, keep), y: pick(values, keep) };
 }
 
+/** Loss curves that share a colour cycle through these, in order. */
+const LOSS_DASHES: readonly Dash[] = ["solid", "dash", "dot"];
+/** The faintest shade of a layer sharing its colour with others (0 = the colour itself, 1 = the background). */
+const MAX_SHADE = 0.5;
+
+/**
+ * Each curve's palette index and look. The rule: a curve's own `color` wins; otherwise it takes its group's
+ * colour — the first `color` a curve of the group gives, else the next palette index no curve asked for, in
+ * order of first appearance (losses, then layers); a curve without `group` is a group of its own (so, by
+ * default, loss k gets colour k and layer k colour n + k). Loss curves of one colour are told apart by dash
+ * (solid, dashed, dotted), layers of one colour by shade (darkest first), since dots already mean "dead".
+ */
+export function trainingColors(losses: TrainingHistory["losses"], layers: TrainingHistory["layers"]): { losses: Pick<LossTrace, "color" | "dash">[]; layers: Pick<LayerTraces, "color" | "shade">[] } {
+  const curves = [
+    ...losses.map((l, i) => ({ key: l.group !== undefined ? `group ${l.group}` : `loss ${i}`, color: l.color, where: `losses[${i}] ("${l.name}")` })),
+    ...layers.map((l, i) => ({ key: l.group !== undefined ? `group ${l.group}` : `layer ${i}`, color: l.color, where: `layers[${i}] ("${l.name}")` })),
+  ];
+  for (const c of curves) {
+    if (c.color !== undefined && !(Number.isInteger(c.color) && c.color >= 0)) throw new Error(`trainingFigure: ${c.where}.color must be a palette index (an integer ≥ 0), got ${c.color}`);
+  }
+  const byGroup = new Map<string, number>();
+  for (const c of curves) if (c.color !== undefined && !byGroup.has(c.key)) byGroup.set(c.key, c.color);
+  const taken = new Set(curves.flatMap((c) => (c.color === undefined ? [] : [c.color])));
+  let next = 0;
+  for (const c of curves) {
+    if (byGroup.has(c.key)) continue;
+    while (taken.has(next)) next++;
+    byGroup.set(c.key, next);
+    taken.add(next);
+  }
+  const colors = curves.map((c) => c.color ?? byGroup.get(c.key)!);
+  const lossColors = colors.slice(0, losses.length);
+  const layerColors = colors.slice(losses.length);
+  const seen = new Map<number, number>();
+  const lossLooks = lossColors.map((color) => {
+    const k = seen.get(color) ?? 0;
+    seen.set(color, k + 1);
+    const dash = LOSS_DASHES[k % LOSS_DASHES.length];
+    return dash === "solid" ? { color } : { color, dash };
+  });
+  const count = new Map<number, number>();
+  for (const c of layerColors) count.set(c, (count.get(c) ?? 0) + 1);
+  const rank = new Map<number, number>();
+  const layerLooks = layerColors.map((color) => {
+    const k = rank.get(color) ?? 0;
+    rank.set(color, k + 1);
+    const m = count.get(color)!;
+    return k === 0 ? { color } : { color, shade: (MAX_SHADE * k) / (m - 1) };
+  });
+  return { losses: lossLooks, layers: layerLooks };
+}
+
 /**
  * The "training" figure: loss curves, per-layer gradient norms, saturated and dead fractions (those two
- * panels only when there are layers). Re-display it to update live.
+ * panels only when there are layers). Re-display it to update live. Colours follow `trainingColors`: give a
+ * run's loss curves and layers the same `group` to draw them in one colour in every panel.
  */
 export function trainingFigure(history: TrainingHistory, options: TrainingFigureOptions = {}): Figure<TrainingPayload> {
   const { steps, losses, layers } = history;
@@ -79,16 +132,18 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
       if (v > hi) hi = v;
     }
   }
+  const looks = trainingColors(losses, layers);
   const payload: TrainingPayload = {
     version: 1,
     kind: "training",
     title: options.title ?? history.title ?? "Training",
-    losses: losses.map((l) => trace(l.name, l.steps ?? steps, l.values, maxPoints)),
-    layers: layers.map((l) => ({
+    losses: losses.map((l, i) => ({ ...trace(l.name, l.steps ?? steps, l.values, maxPoints), ...looks.losses[i] })),
+    layers: layers.map((l, i) => ({
       name: l.name,
       gradNorm: trace("‖∂L/∂W‖", steps, l.gradNorm, maxPoints),
       saturated: trace("saturated", steps, l.saturated, maxPoints),
       dead: trace("dead", l.dead.length ? steps : [], l.dead, maxPoints),
+      ...looks.layers[i],
     })),
     lossLog: options.lossLog ?? (lo > 0 && Number.isFinite(hi) && hi / lo > 10),
   };

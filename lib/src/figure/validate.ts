@@ -148,12 +148,20 @@ function trace(v: unknown, where: string): void {
 
 function training(p: Obj): void {
   str(p.title, "title");
-  arr(p.losses, "losses").forEach((v, i) => trace(v, `losses[${i}]`));
+  arr(p.losses, "losses").forEach((v, i) => {
+    const w = `losses[${i}]`;
+    trace(v, w);
+    const l = v as Obj;
+    if (l.color !== undefined) index(l.color, `${w}.color`);
+    if (l.dash !== undefined && !DASHES.includes(l.dash as string)) throw new Error(`${w}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
+  });
   arr(p.layers, "layers").forEach((v, i) => {
     const w = `layers[${i}]`;
     const l = obj(v, w);
     str(l.name, `${w}.name`);
     for (const k of ["gradNorm", "saturated", "dead"]) trace(l[k], `${w}.${k}`);
+    if (l.color !== undefined) index(l.color, `${w}.color`);
+    if (l.shade !== undefined && !(num(l.shade, `${w}.shade`) >= 0 && (l.shade as number) < 1)) throw new Error(`${w}.shade must be in [0, 1), got ${l.shade}`);
   });
   bool(p.lossLog, "lossLog");
   if (p.lossTitle !== undefined) str(p.lossTitle, "lossTitle");
