@@ -113,7 +113,9 @@ export const gelu_tanh: ActivationEntry = {
     return d * (2 * v1 + x * (v2 - Math.tanh(v / 2) * v1 * v1));
   },
   kernels: () => ({
+    // NB: for Float64Arrays the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
     fdfArray(x, out, dOut) {
+      if (runWasmKernel("gelu_tanh_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const u = x[i];
         const v = 2 * K * (u + A * u * u * u);

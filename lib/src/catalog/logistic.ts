@@ -176,8 +176,10 @@ export const silu: ActivationEntry = {
     const d = sigmoidDeriv(x);
     return d === 0 ? 0 : d * (2 - x * Math.tanh(x / 2));
   },
+  // NB: for Float64Arrays the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
   kernels: () => ({
     fdfArray(x, out, dOut) {
+      if (runWasmKernel("silu_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         const e = Math.exp(-Math.abs(v));
@@ -253,8 +255,10 @@ export const mish: ActivationEntry = {
     const g = ms2 * ms;
     return g === 0 ? 0 : g * (2 + x * (msm - 2 * mt * ms));
   },
+  // NB: for Float64Arrays the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
   kernels: () => ({
     fdfArray(x, out, dOut) {
+      if (runWasmKernel("mish_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         mishParts(v);
