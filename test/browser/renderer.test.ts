@@ -12,8 +12,8 @@ const MIME = "application/vnd.actigrad.v1+json";
 const xss = (s: string) => `${s} ${XSS}`;
 const LIVE_STEPS = 200;
 const KINDS = ["activation", "network", "training", "landscape", "curves"];
-/** Figures drawn by the notebook: one per kind plus the no-layer training figure, an XSS one per kind, the live one. */
-const FIGURES = 6 + 5 + 1;
+/** Figures drawn by the notebook: one per kind plus the no-layer and the grouped training figures, an XSS one per kind, the live one. */
+const FIGURES = 7 + 5 + 1;
 
 // One cell per figure, built from literal data with the public API, as a reader would.
 const cells = [
@@ -43,6 +43,11 @@ show(trainingFigure({ steps: [0, 10, 20, 30, 40], layers: [], losses: [
   { name: "η = 0.1", values: [1, 0.5, 0.25, 0.12, 0.06] },
   { name: "η = 5 (diverged)", steps: [0, 10, 20], values: [1, 40, Infinity] },
 ] }, { title: "Two runs, no layers" }));`,
+  `// training: two runs, each run's loss and layers one colour (group), its second layer a lighter shade
+const steps = [0, 10, 20, 30];
+const layer = (name: string, group: string, k: number) => ({ name, group, gradNorm: steps.map((s) => k * Math.exp(-s / 20)), saturated: steps.map((s) => s / 60), dead: [], mean: [], std: [] });
+show(trainingFigure({ steps, losses: [{ name: "A", values: [1, 0.5, 0.3, 0.2], group: "A" }, { name: "B", values: [1, 0.8, 0.7, 0.65], group: "B" }],
+  layers: [layer("A: dense0", "A", 1), layer("A: dense1", "A", 0.5), layer("B: dense0", "B", 0.2)] }, { title: "Two runs, grouped" }));`,
   `// invalid payloads: each must become an error box, and the notebook must go on
 displayBundle({ "${MIME}": { version: 1, kind: "pie" }, "text/plain": "bad kind" });
 displayBundle({ "${MIME}": { version: 2, kind: "activation" }, "text/plain": "bad version" });
@@ -213,6 +218,12 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(await f.locator(".legend .traces").count()).toBe(5);
     expect(await f.locator(".shapelayer path").count()).toBe(1);
     expect(await f.locator(".annotation-text", { hasText: "training range" }).count()).toBe(1);
+    // The band's label sits above the plot area (where no line goes), under the subplot title.
+    const label = (await f.locator(".annotation", { hasText: "training range" }).boundingBox())!;
+    const title = (await f.locator(".annotation", { hasText: /^fit$/ }).boundingBox())!;
+    const plotTop = await plot.evaluate((gd) => gd.getBoundingClientRect().top + (gd as any)._fullLayout.yaxis._offset);
+    expect(label.y + label.height).toBeLessThanOrEqual(plotTop + 1);
+    expect(title.y + title.height).toBeLessThanOrEqual(label.y + 1);
     expect(await plot.evaluate((gd) => [(gd as any)._fullLayout.yaxis.type, (gd as any)._fullLayout.yaxis2.type])).toEqual(["linear", "log"]);
     // Hover the held-out point at x = 7: plotly's label shows its coordinates.
     const [px, py] = await plot.evaluate((gd) => {
@@ -232,6 +243,17 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(await f.locator(".cartesianlayer .subplot").count()).toBe(1);
     expect(await plot.evaluate((gd) => (gd as any).data.map((t: any) => t.x))).toEqual([[0, 10, 20, 30, 40], [0, 10, 20]]);
     await shot(f, "renderer-training-no-layers.png");
+  });
+
+  it("training: a group's loss and layers are drawn in one colour; a second layer of the group in a lighter shade", async () => {
+    const f = byTitle("Two runs, grouped");
+    const strokes = (subplot: string) => f.locator(`.subplot.${subplot} .trace .js-line`).evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    const half = (hex: string) => `rgb(${[1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) + 255) / 2)).join(", ")})`;
+    expect(await strokes("xy")).toEqual([rgb(LIGHT[0]), rgb(LIGHT[1])]);
+    expect(await strokes("x2y2")).toEqual([rgb(LIGHT[0]), half(LIGHT[0]), rgb(LIGHT[1])]);
+    expect(await strokes("x3y3")).toEqual([rgb(LIGHT[0]), half(LIGHT[0]), rgb(LIGHT[1])]);
+    await shot(f, "renderer-training-grouped.png");
   });
 
   it("network: choosing a parameter highlights its paths and shows their products summing to its gradient", async () => {

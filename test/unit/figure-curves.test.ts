@@ -204,6 +204,81 @@ describe("the curves SVG", () => {
   });
 });
 
+describe("band labels never cross the lines", () => {
+  // A line along the very top of the panel, where labels inside the frame used to sit, and two labels
+  // whose text would overlap on one row.
+  const crowded = () =>
+    curvesFigure([
+      {
+        title: "left",
+        lines: [{ name: "flat at the top", x: [0, 10], y: [1, 1] }, { name: "low", x: [0, 10], y: [0, 0.2] }],
+        bands: [{ from: 1, to: 2, label: "training range" }, { from: 2.5, to: 4, label: "class 2 batches" }, { from: 7, to: 8, label: "far" }],
+      },
+      { title: "right", lines: [{ name: "low", x: [0, 1], y: [0, 1] }] },
+    ]);
+  const frame = (g: Element) => {
+    const rects = Array.from(g.getElementsByTagName("rect")) as Element[];
+    const r = rects.find((e) => e.getAttribute("fill") === "none")!;
+    return { left: Number(r.getAttribute("x")), top: Number(r.getAttribute("y")), width: Number(r.getAttribute("width")) };
+  };
+
+  it("SVG: labels sit in a strip above the frame, in rows where they would overlap; titles above the strip, level across a row", () => {
+    const doc = parse(crowded().toSvg());
+    const [left, right] = all(doc, "g").filter((g) => g.getAttribute("class") === "panel");
+    const f = frame(left);
+    const label = (s: string) => (Array.from(left.getElementsByTagName("text")) as Element[]).find((t) => t.textContent === s)!;
+    const at = (s: string) => ({ x: Number(label(s).getAttribute("x")), y: Number(label(s).getAttribute("y")) });
+    // 5.6 px a character: "training range" is 78 px wide, so "class 2 batches" (starting 0.5 units ≈ 28 px later) takes row 1.
+    expect(at("training range").y).toBe(f.top - 3);
+    expect(at("class 2 batches").y).toBe(f.top - 3 - 12);
+    expect(at("far").y).toBe(f.top - 3);
+    const unit = f.width / 10;
+    expect(at("training range").x).toBeCloseTo(f.left + unit, 0);
+    expect(at("far").x).toBeCloseTo(f.left + 7 * unit, 0);
+    // Every label's baseline is above the frame, so no line (clipped to the frame) can cross it.
+    for (const s of ["training range", "class 2 batches", "far"]) expect(at(s).y).toBeLessThan(f.top);
+    // Titles clear both rows, and the panel without bands keeps its title level with its neighbour's.
+    const title = (g: Element) => (Array.from(g.getElementsByTagName("text")) as Element[]).find((t) => t.getAttribute("font-weight") === "bold")!;
+    expect(Number(title(left).getAttribute("y"))).toBe(f.top - 7 - 24);
+    expect(title(right).getAttribute("y")).toBe(title(left).getAttribute("y"));
+    expect(frame(right).top).toBe(f.top);
+    // The strip moved the frames down by its two rows; a figure without labels keeps the old layout.
+    expect(f.top).toBe(52 + 24);
+    const plain = parse(curvesFigure({ lines: [{ name: "a", x: [0, 1], y: [0, 1] }], bands: [{ from: 0, to: 0.5 }] }).toSvg());
+    expect(frame(all(plain, "g").find((g) => g.getAttribute("class") === "panel")!).top).toBe(52);
+  });
+
+  it("SVG: a label near the right edge is pulled left to end inside the frame; a band off the axis has none", () => {
+    const doc = parse(curvesFigure({ lines: [{ name: "a", x: [0, 10], y: [0, 1] }], bands: [{ from: 9.8, to: 12, label: "extrapolation" }, { from: 20, to: 30, label: "off the axis" }] }).toSvg());
+    const g = all(doc, "g").find((e) => e.getAttribute("class") === "panel")!;
+    const f = frame(g);
+    const t = (Array.from(g.getElementsByTagName("text")) as Element[]).find((e) => e.textContent === "extrapolation")!;
+    expect(Number(t.getAttribute("x"))).toBeCloseTo(f.left + f.width - 5.6 * "extrapolation".length, 1);
+    expect(texts(doc)).not.toContain("off the axis");
+  });
+
+  it("plotly: labels above each plot area, stacked by yshift like the SVG's rows; subplot titles and the top margin make room", () => {
+    const fig = curvesPlot(crowded().payload, light);
+    const notes = fig.layout.annotations as Json[];
+    const note = (s: string) => notes.find((a) => a.text === s);
+    for (const s of ["training range", "class 2 batches", "far"]) expect(note(s)).toMatchObject({ xref: "x", yref: "y domain", y: 1, yanchor: "bottom", xanchor: "left" });
+    expect([note("training range").yshift, note("class 2 batches").yshift, note("far").yshift]).toEqual([1, 14, 1]);
+    expect([note("training range").x, note("class 2 batches").x, note("far").x]).toEqual([1, 2.5, 7]);
+    // Two rows of 13 px: the subplot titles are lifted over them, the top margin grows by twice that.
+    expect(note("<b>left</b>")).toMatchObject({ yanchor: "bottom", yshift: 26 + 6 });
+    expect(note("<b>right</b>").y).toBe(note("<b>left</b>").y);
+    expect((fig.layout.margin as Json).t).toBe(60 + 52);
+    // Without labels, the layout is as before: no strip.
+    const plain = curvesPlot(curvesFigure({ title: "one", lines: [{ name: "a", x: [0, 1], y: [0, 1] }], bands: [{ from: 0, to: 0.5 }] }).payload, light);
+    expect((plain.layout.margin as Json).t).toBe(60);
+  });
+
+  it("plotly: a band that starts before the data is labelled where the data starts", () => {
+    const fig = curvesPlot(curvesFigure({ lines: [{ name: "a", x: [-2, 2], y: [0, 1] }], bands: [{ from: -10, to: 0, label: "left half" }] }).payload, light);
+    expect((fig.layout.annotations as Json[]).find((a) => a.text === "left half").x).toBe(-2);
+  });
+});
+
 describe("curvesPlot (the extension's plotly spec)", () => {
   it("one subplot per panel, a trace per line and per point group, legend entries shared by name", () => {
     const fig = curvesPlot(fitFigure().payload, light);
@@ -233,7 +308,7 @@ describe("curvesPlot (the extension's plotly spec)", () => {
     expect((fig.layout.yaxis as Json).range).toBeUndefined();
     expect(fig.layout.xaxis2).toMatchObject({ type: "linear", anchor: "y2" });
     expect((fig.layout.shapes as Json[])[0]).toMatchObject({ x0: 0.1, x1: 1 });
-    expect((fig.layout.annotations as Json[]).find((a) => a.text === "b").x).toBeCloseTo(0, 12); // log10(max(0.1, 1)) — clamped to the data
+    expect((fig.layout.annotations as Json[]).find((a) => a.text === "b").x).toBeCloseTo(-1, 12); // log10(0.1): the fixed range shows the band's left edge
     expect((fig.data as Json[]).map((t) => t.showlegend)).toEqual([true, false]); // "a" once in the legend
   });
 

@@ -1,4 +1,5 @@
 import type { CurvesPanel, CurvesPayload } from "actigrad/dist/figure/payload";
+import { LABEL_CHAR, stackLabels } from "actigrad/dist/svg/panel";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, legendBelow, onLogAxis, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 
@@ -7,11 +8,42 @@ const COLUMNS = 3;
 const GAP_X = 0.08;
 const ROW_PX = 300;
 
-/** The smallest finite x of a panel's data (> 0 on a log axis), where a band's label may start at the latest. */
-function dataMinX(p: CurvesPanel): number {
+/** Pixels per row of band labels above a plot area. */
+const LABEL_ROW_PX = 13;
+/** The plot width the label layout assumes (the output area's is unknown until drawn; Lab's is about this wide). */
+const NOMINAL_WIDTH_PX = 700;
+
+/** The x range shown, in axis units (log₁₀ on a log axis): the fixed range, or the data's finite extent (> 0 on a log axis). */
+function shownX(p: CurvesPanel): [number, number] {
+  const t = (v: number) => (p.xLog ? Math.log10(v) : v);
+  if (p.xRange) return [t(p.xRange[0]), t(p.xRange[1])];
   let lo = Infinity;
-  for (const s of [...p.lines, ...p.points]) for (const v of s.x) if (Number.isFinite(v) && (!p.xLog || v > 0) && v < lo) lo = v;
-  return lo;
+  let hi = -Infinity;
+  for (const s of [...p.lines, ...p.points]) {
+    for (const v of s.x) {
+      if (!Number.isFinite(v) || (p.xLog && !(v > 0))) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi ? [t(lo), t(hi)] : [NaN, NaN];
+}
+
+/**
+ * Each labelled band's label: where it starts (in axis units) and its row in the strip above the plot
+ * area, as the static SVG places them (there in exact pixels, here on a nominal width).
+ */
+export function bandLabelPlaces(p: CurvesPanel, widthPx: number): { text: string; x: number; row: number }[] {
+  const [lo, hi] = shownX(p);
+  if (!(hi > lo)) return [];
+  const px = (v: number) => ((v - lo) / (hi - lo)) * widthPx;
+  const t = (v: number) => (p.xLog ? (v > 0 ? Math.log10(v) : -Infinity) : v);
+  const shown = p.bands.flatMap((b) => {
+    const x0 = Math.max(0, px(t(b.from)));
+    const x1 = Math.min(widthPx, px(t(b.to)));
+    return b.label && x1 > x0 ? [{ text: b.label, x: x0, width: LABEL_CHAR * 1.1 * b.label.length }] : [];
+  });
+  return stackLabels(shown, 0, widthPx).map((s, i) => ({ text: shown[i].text, x: lo + (s.x / widthPx) * (hi - lo), row: s.row }));
 }
 
 /**
@@ -23,12 +55,16 @@ export function curvesPlot(p: CurvesPayload, t: Theme): PlotlyFigure {
   const n = p.panels.length;
   const cols = Math.min(COLUMNS, n);
   const rows = Math.ceil(n / cols);
-  const top = 60;
-  const bottom = 100;
-  const height = top + bottom + rows * ROW_PX;
-  const rowGap = 90 / (height - top - bottom);
-  const rowH = (1 - rowGap * (rows - 1)) / rows;
   const colW = (1 - GAP_X * (cols - 1)) / cols;
+  // NB: band labels go in a strip above each plot area, never over the lines; every row leaves room for the most label rows.
+  const labels = p.panels.map((panel) => bandLabelPlaces(panel, colW * NOMINAL_WIDTH_PX));
+  const strip = LABEL_ROW_PX * Math.max(0, ...labels.map((ls) => (ls.length ? Math.max(...ls.map((l) => l.row)) + 1 : 0)));
+  // The figure title sits at half the top margin: growing the margin by twice the strip keeps its gap to the subplot titles.
+  const top = 60 + 2 * strip;
+  const bottom = 100;
+  const height = top + bottom + rows * ROW_PX + (rows - 1) * strip;
+  const rowGap = (90 + strip) / (height - top - bottom);
+  const rowH = (1 - rowGap * (rows - 1)) / rows;
   const color = (k: number) => t.colors[k % t.colors.length];
   const layout = baseLayout(p.title, t, height);
   const data: object[] = [];
@@ -52,16 +88,15 @@ export function curvesPlot(p: CurvesPayload, t: Theme): PlotlyFigure {
     const range = (rg: [number, number] | undefined, log: boolean) => (rg ? { range: log ? rg.map(Math.log10) : rg, autorange: false } : {});
     layout[i === 0 ? "xaxis" : `xaxis${i + 1}`] = axis(t, { domain: xDomain, anchor: ya, type: panel.xLog ? "log" : "linear", exponentformat: "power", title: { text: plotText(panel.xLabel) }, ...range(panel.xRange, panel.xLog) });
     layout[i === 0 ? "yaxis" : `yaxis${i + 1}`] = axis(t, { domain: [yTop - rowH, yTop], anchor: xa, type: panel.yLog ? "log" : "linear", exponentformat: "power", title: { text: plotText(panel.yLabel) }, ...range(panel.yRange, panel.yLog) });
-    if (panel.title) annotations.push(subplotTitle(panel.title, xDomain, t, yTop + 0.01));
+    // NB: with a strip, a few px more keep the title's box (with its padding) clear of the labels' boxes.
+    if (panel.title) annotations.push({ ...subplotTitle(panel.title, xDomain, t, yTop), yshift: strip ? strip + 6 : 3 });
     const hover = `${plotText(panel.xLabel)} = %{x:.4~g}<br>${plotText(panel.yLabel)} = %{y:.4~g}`;
-    const left = dataMinX(panel);
     for (const b of panel.bands) {
       shapes.push({ type: "rect", xref: xa, yref: `${ya} domain`, x0: b.from, x1: b.to, y0: 0, y1: 1, fillcolor: t.muted, opacity: 0.16, line: { width: 0 }, layer: "below" });
-      if (b.label) {
-        const at = Math.max(b.from, left);
-        const x = panel.xLog ? Math.log10(at) : at; // NB: annotations take log₁₀ units on a log axis
-        if (Number.isFinite(x)) annotations.push({ text: plotText(b.label), xref: xa, yref: `${ya} domain`, x, y: 1, xanchor: "left", yanchor: "top", showarrow: false, font: { size: 11, color: t.muted } });
-      }
+    }
+    // NB: annotations take log₁₀ units on a log axis, which bandLabelPlaces gives.
+    for (const l of labels[i]) {
+      annotations.push({ text: plotText(l.text), xref: xa, yref: `${ya} domain`, x: l.x, y: 1, xanchor: "left", yanchor: "bottom", yshift: 1 + l.row * LABEL_ROW_PX, showarrow: false, font: { size: 11, color: t.muted } });
     }
     for (const l of panel.lines) {
       data.push({ type: "scatter", mode: "lines", name: plotText(l.name), ...legend(`line\u0000${l.name}`), x: onLogAxis(l.x, panel.xLog), y: onLogAxis(l.y, panel.yLog), xaxis: xa, yaxis: ya, line: { color: color(l.color), width: 2, dash: l.dash ?? "solid" }, hovertemplate: hover, meta: "line" });

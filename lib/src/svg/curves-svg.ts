@@ -1,5 +1,5 @@
 import type { CurvesPanel, CurvesPayload, Dash } from "../figure/payload";
-import { card, figureId, legend, panel, type Band, type Line, type PointSet } from "./panel";
+import { bandLabels, card, figureId, LABEL_ROW, legend, panel, type Band, type Line, type PanelSpec, type PointSet } from "./panel";
 import { INK, PALETTE } from "./palette";
 import { fmt, text, utf8Bytes } from "./xml";
 
@@ -27,7 +27,7 @@ const DETAILS: Detail[] = [
 /** The axis domain (in axis units) of a fixed range, if any. */
 const domain = (r: [number, number] | undefined, log: boolean): [number, number] | undefined => (r ? (log ? [Math.log10(r[0]), Math.log10(r[1])] : r) : undefined);
 
-function curvesPanelSvg(p: CurvesPanel, box: { left: number; top: number; width: number; height: number }, clipId: string, d: Detail): string {
+function curvesPanelSpec(p: CurvesPanel, box: { left: number; top: number; width: number; height: number }, clipId: string, d: Detail): PanelSpec {
   const xy = (x: number, y: number) => `${p.xLabel || "x"} = ${fmt(x)}, ${p.yLabel || "y"} = ${fmt(y)}`;
   const lines: Line[] = p.lines.map((l) => ({ x: l.x, y: l.y, color: color(l.color), dash: DASH[l.dash ?? "solid"], hover: (i) => `${l.name}: ${xy(l.x[i], l.y[i])}`, hovers: d.lineHovers }));
   // NB: a panel's point sets share one hover budget.
@@ -41,7 +41,7 @@ function curvesPanelSvg(p: CurvesPanel, box: { left: number; top: number; width:
     }),
   );
   const bands: Band[] = p.bands.map((b) => ({ from: b.from, to: b.to, color: INK.muted, opacity: 0.12, label: b.label, hover: `${b.label ? `${b.label}: ` : ""}${p.xLabel || "x"} from ${fmt(b.from)} to ${fmt(b.to)}` }));
-  return panel({
+  return {
     box,
     title: p.title,
     xLabel: p.xLabel,
@@ -54,7 +54,7 @@ function curvesPanelSvg(p: CurvesPanel, box: { left: number; top: number; width:
     xDomain: domain(p.xRange, p.xLog),
     yDomain: domain(p.yRange, p.yLog),
     clipId,
-  }).svg;
+  };
 }
 
 /** The panels in a grid (up to 3 across), each with its lines, dots, shaded ranges and hover titles; one legend below. */
@@ -75,10 +75,18 @@ function curvesSvgAt(p: CurvesPayload, d: Detail): string {
   const gap = 75;
   const pw = (W - left - 20 - gap * (cols - 1)) / cols;
   const ph = n === 1 ? 260 : 200;
-  const rowH = ph + 78;
-  const top = 52;
   const id = figureId(p);
-  const panels = p.panels.map((panel, i) => curvesPanelSvg(panel, { left: left + (i % cols) * (pw + gap), top: top + Math.floor(i / cols) * rowH, width: pw, height: ph }, `${id}-${i}`, d));
+  const specs = p.panels.map((panel, i) => curvesPanelSpec(panel, { left: left + (i % cols) * (pw + gap), top: 0, width: pw, height: ph }, `${id}-${i}`, d));
+  // NB: band labels sit in a strip above each frame; every row of panels leaves room for the most rows any panel needs.
+  const labelRows = Math.max(0, ...specs.map((s) => bandLabels(s).rows));
+  const strip = labelRows * LABEL_ROW;
+  const rowH = ph + 78 + strip;
+  const top = 52 + strip;
+  specs.forEach((s, i) => {
+    s.box.top = top + Math.floor(i / cols) * rowH;
+    s.labelRows = labelRows;
+  });
+  const panels = specs.map((s) => panel(s).svg);
   // One legend entry per name: lines first (with their dash), then point groups as dots.
   const entries: { label: string; color: string; dash?: string; dot?: boolean }[] = [];
   const seen = new Set<string>();

@@ -39,7 +39,10 @@ export interface Band {
   /** Opacity of the fill; default 0.13. */
   opacity?: number;
   hover?: string;
-  /** Written small at the band's top left, inside the frame. */
+  /**
+   * Written small in a strip above the frame, from the band's left edge (pulled left to end inside the frame);
+   * labels that would overlap take further rows. NB: never inside the frame, where lines near the top ran through it.
+   */
   label?: string;
 }
 
@@ -52,8 +55,10 @@ export interface PanelBox {
 
 export interface PanelSpec {
   box: PanelBox;
-  /** Shown bold above the panel's top-left corner. */
+  /** Shown bold above the panel's top-left corner, above the band labels' strip. */
   title: string;
+  /** Rows of band labels to leave room for above the frame (default: as many as this panel's labels take); panels in one row of a figure share the largest. */
+  labelRows?: number;
   /** Shown centred under the x ticks. */
   xLabel?: string;
   /** Shown rotated left of the y ticks. */
@@ -147,28 +152,72 @@ function hoverIndices(n: number, count: number): number[] {
   return out;
 }
 
+const inAxis = (log: boolean | undefined, a: readonly number[]) => (log ? a.map(log10) : a);
+
+/** The x axis range in axis units: fixed, or the data's. NB: lines span it edge to edge; dots get a margin so the outermost are not cut in half. */
+function xDomainOf(spec: PanelSpec): [number, number] {
+  const points = spec.points ?? [];
+  return spec.xDomain ?? union(extent(spec.lines.map((l) => inAxis(spec.xLog, l.x)), 0), points.length ? extent(points.map((p) => inAxis(spec.xLog, p.x)), 0.03) : undefined, spec.lines.length > 0);
+}
+
+/** The visible pixel extent [x0, x1] of a band (x1 ≤ x0 when it is off the axis). NB: an edge ≤ 0 on a log axis lies left of every positive value. */
+function bandPixels(b: { from: number; to: number }, sx: Scale, box: PanelBox, xLog: boolean | undefined): [number, number] {
+  const at = (v: number) => Math.min(box.left + box.width, Math.max(box.left, xLog && v <= 0 ? -Infinity : sx(v)));
+  return [at(b.from), at(b.to)];
+}
+
+/** Height of one row of band labels above a frame, in px. */
+export const LABEL_ROW = 12;
+/** Width of a character of a band label (10 px sans-serif), in px. NB: an estimate, as the legend's; labels stay text. */
+export const LABEL_CHAR = 5.6;
+
+/**
+ * Places labels of the given widths in rows: each starts at its `x`, pulled left so it ends by `right` (but
+ * not past `left`), in the first row where it clears the labels already there by 6 px. Row 0 is nearest the frame.
+ */
+export function stackLabels(spans: readonly { x: number; width: number }[], left: number, right: number): { x: number; row: number }[] {
+  const ends: number[] = [];
+  return spans.map(({ x, width }) => {
+    const at = Math.max(left, Math.min(x, right - width));
+    let row = ends.findIndex((end) => at >= end + 6);
+    if (row < 0) row = ends.length;
+    ends[row] = at + width;
+    return { x: at, row };
+  });
+}
+
+/** Where a panel's band labels go in the strip above its frame, and how many rows they take. */
+export function bandLabels(spec: PanelSpec): { labels: { text: string; x: number; row: number }[]; rows: number } {
+  const { box } = spec;
+  const sx = dataScale(linearScale(xDomainOf(spec), [box.left, box.left + box.width]), spec.xLog);
+  const shown = (spec.bands ?? []).flatMap((b) => {
+    const [x0, x1] = bandPixels(b, sx, box, spec.xLog);
+    return b.label && x1 > x0 ? [{ text: b.label, x: x0, width: LABEL_CHAR * b.label.length }] : [];
+  });
+  const placed = stackLabels(shown, box.left, box.left + box.width);
+  const labels = shown.map((s, i) => ({ text: s.text, ...placed[i] }));
+  return { labels, rows: labels.length ? Math.max(...labels.map((l) => l.row)) + 1 : 0 };
+}
+
 /** A framed plot with ticks, grid, titles, shaded bands, lines and dots; hover targets carry `<title>` text. */
 export function panel(spec: PanelSpec): DrawnPanel {
   const { box } = spec;
   const points = spec.points ?? [];
-  const inAxis = (log: boolean | undefined, a: readonly number[]) => (log ? a.map(log10) : a);
-  // NB: lines span the x axis edge to edge; dots get a margin so the outermost are not cut in half.
-  const xd = spec.xDomain ?? union(extent(spec.lines.map((l) => inAxis(spec.xLog, l.x)), 0), points.length ? extent(points.map((p) => inAxis(spec.xLog, p.x)), 0.03) : undefined, spec.lines.length > 0);
+  const xd = xDomainOf(spec);
   const yd = spec.yDomain ?? extent([...spec.lines.map((l) => inAxis(spec.yLog, l.y)), ...points.map((p) => inAxis(spec.yLog, p.y))]);
   const sxT = linearScale(xd, [box.left, box.left + box.width]);
   const syT = linearScale(yd, [box.top + box.height, box.top]);
   const sx = dataScale(sxT, spec.xLog);
   const sy = dataScale(syT, spec.yLog);
   const parts: string[] = [];
-  // NB: a band edge ≤ 0 on a log axis lies left of every positive value.
-  const bandX = (v: number) => Math.min(box.left + box.width, Math.max(box.left, spec.xLog && v <= 0 ? -Infinity : sx(v)));
   for (const b of spec.bands ?? []) {
-    const x0 = bandX(b.from);
-    const x1 = bandX(b.to);
+    const [x0, x1] = bandPixels(b, sx, box, spec.xLog);
     if (!(x1 > x0)) continue;
     parts.push(el("rect", { x: x0.toFixed(1), y: box.top, width: (x1 - x0).toFixed(1), height: box.height, fill: b.color, "fill-opacity": b.opacity ?? 0.13 }, b.hover ? title(b.hover) : ""));
-    if (b.label) parts.push(text({ x: (x0 + 4).toFixed(1), y: box.top + 13, fill: INK.muted, "font-size": 10 }, b.label));
   }
+  const strip = bandLabels(spec);
+  for (const l of strip.labels) parts.push(text({ x: l.x.toFixed(1), y: box.top - 3 - l.row * LABEL_ROW, fill: INK.muted, "font-size": 10 }, l.text));
+  const labelRows = Math.max(spec.labelRows ?? 0, strip.rows);
   const xTicks: Tick[] = spec.xLog ? logTicks(xd[0], xd[1]) : axisTicks(xd, Math.max(2, Math.round(box.width / 60)));
   for (const t of xTicks) {
     const px = sxT(t.at).toFixed(1);
@@ -185,7 +234,7 @@ export function panel(spec: PanelSpec): DrawnPanel {
     parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: syT(0).toFixed(1), y2: syT(0).toFixed(1), stroke: INK.axis }));
   }
   parts.push(el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: INK.axis }));
-  parts.push(text({ x: box.left, y: box.top - 7, fill: INK.text, "font-weight": "bold" }, spec.title));
+  parts.push(text({ x: box.left, y: box.top - 7 - labelRows * LABEL_ROW, fill: INK.text, "font-weight": "bold" }, spec.title));
   if (spec.xLabel) parts.push(text({ x: box.left + box.width / 2, y: box.top + box.height + 30, "text-anchor": "middle", fill: INK.muted }, spec.xLabel));
   if (spec.yLabel) {
     const widest = Math.max(0, ...yTicks.map((t) => t.label.length));
