@@ -312,9 +312,7 @@ function geluFdf(b: Body, v: Code): [Code, Code] {
     const t = b.let(mul(mul(mul(b.k(0.5), g), expMid(b, L)), ia));
     return b.let(sel(t, sub(b.k(1), t), lt(v, b.k(0))));
   });
-  const p = b.let(sel(pCentral, pTail, central));
-  const q = b.let(mul(b.k(INV_SQRT_2PI), g));
-  return [sel(b.k(-0), mul(v, p), eq(p, b.k(0))), sel(p, add(p, mul(v, q)), eq(q, b.k(0)))];
+  return gated(b, v, sel(pCentral, pTail, central), mul(b.k(INV_SQRT_2PI), g), (q) => mul(v, q));
 }
 
 /**
