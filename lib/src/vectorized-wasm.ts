@@ -42,7 +42,7 @@ const simd = (op: number): Code => [0xfd, ...uleb(op)];
 const op1 = (op: number) => (a: Code): Code => [...a, ...simd(op)];
 const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
 const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
-const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), ge = op2(0x4c);
+const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), le = op2(0x4b), ge = op2(0x4c);
 const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a), not = op1(0x4d);
 /** a & m and a & ~m: a where the mask is set (resp. clear), +0 elsewhere; one instruction where `sel` takes three. */
 const and = op2(0x4e), andNot = op2(0x4f), or = op2(0x50);
@@ -361,6 +361,12 @@ const KERNELS = {
     return [softplusF(b, v, s), s.f];
   }),
   gelu_fdf: kernel(geluFdf, 2),
+  relu_f: kernel((b, v) => [andNot(v, le(v, b.k(0))), null]),
+  relu_fdf: kernel((b, v) => {
+    // NB: as the loop: v where v > 0 or NaN, +0 where v ≤ 0 (−0 included); f′ 1, +0, or the NaN itself
+    const off = b.let(le(v, b.k(0)));
+    return [andNot(v, off), andNot(sel(b.k(1), v, gt(v, b.k(0))), off)];
+  }),
   gelu_tanh_fdf: kernel(geluTanhFdf),
   silu_fdf: kernel((b, x) => {
     const s = sigmoidParts(b, x);
