@@ -14,6 +14,19 @@ import { ERFC_RATIONALS as ERFC } from "./special/erf";
 
 type Code = number[];
 
+/** Kernels run whole iterations: lengths are padded to a multiple of this many elements (2·pairs divides it). */
+const GROUP = 12;
+/**
+ * Elements per call into wasm: three arrays of this many doubles (192 KB) stay in the core's L2 cache.
+ * NB: measured at N = 1e6, sigmoid f+f′: 2048 → 8192 took 4.2 → 3.9 ms (each call and its three copies cost
+ * ~0.5 µs besides the data); 16384 and 32768 gained nothing more.
+ */
+const CHUNK = 8192;
+/** Elements between the x, out and dOut regions: a chunk and its padding. */
+const STRIDE = CHUNK + GROUP;
+/** Where the per-lane coefficient tables start in linear memory: after the x, out and dOut regions. */
+const TABLE_BASE = 3 * STRIDE * 8;
+
 const uleb = (n: number): Code => {
   const out: Code = [];
   do {
@@ -58,10 +71,12 @@ const constant = (x: number): Code => [...simd(0x0c), ...new Uint8Array(new Floa
 const horner = (b: Body, z: Code, c: readonly number[]): Code =>
   c.slice(0, -1).reduceRight((acc, ci) => add(b.k(ci), mul(z, acc)), b.k(c[c.length - 1]));
 
-/** A function body: i32 parameters, then one i32 and many v128 locals. */
+/** A function body: i32 parameters, then I32 i32 locals (the loop's offset, then scratch) and many v128 locals. */
 class Body {
+  static readonly I32 = 16;
   readonly code: Code = [];
   private v128 = 0;
+  private i32 = 1;
   /** Constants by value, each set once before the loop. NB: V8 rebuilds a v128.const at every use, in the loop too. */
   private readonly consts = new Map<number, Code>();
   private readonly prologue: Code = [];
@@ -71,7 +86,7 @@ class Body {
     const key = Object.is(x, -0) ? "-0" : x;
     let get = this.consts.get(key as number);
     if (!get) {
-      const index = this.params + 1 + this.v128++;
+      const index = this.params + Body.I32 + this.v128++;
       this.prologue.push(...constant(x), 0x21, ...uleb(index));
       get = [0x20, ...uleb(index)];
       this.consts.set(key as number, get);
@@ -86,7 +101,14 @@ class Body {
   statements: Code[] = [];
   /** A fresh v128 local holding `e`; returns the code that reads it. */
   let(e: Code): Code {
-    const index = this.params + 1 + this.v128++;
+    const index = this.params + Body.I32 + this.v128++;
+    this.statements.push([...e, 0x21, ...uleb(index)]);
+    return [0x20, ...uleb(index)];
+  }
+  /** A fresh i32 local holding `e` (an i32 expression). */
+  letI32(e: Code): Code {
+    if (this.i32 >= Body.I32) throw new Error("Body: out of i32 locals");
+    const index = this.params + this.i32++;
     this.statements.push([...e, 0x21, ...uleb(index)]);
     return [0x20, ...uleb(index)];
   }
@@ -106,7 +128,7 @@ class Body {
     for (const p of parts) this.code.push(...p);
   }
   encode(): Code {
-    const locals = vec([[...uleb(1), 0x7f], [...uleb(this.v128), 0x7b]]);
+    const locals = vec([[...uleb(Body.I32), 0x7f], [...uleb(this.v128), 0x7b]]);
     const body = [...locals, ...this.prologue, ...this.code, 0x0b];
     return [...uleb(body.length), ...body];
   }
@@ -199,15 +221,15 @@ function log1pUnit(b: Body, arg: Code, r: Code): Code {
 
 // Parameters of every kernel: byte offsets of x, out and dOut, and the byte count (a positive multiple of GROUP·8).
 const X = 0, OUT = 1, D = 2, BYTES = 3;
-/** Kernels run whole iterations: lengths are padded to a multiple of this many elements (2·pairs divides it). */
-const GROUP = 12;
 
 /**
  * A loop over pairs: `step` reads v (the pair of x) and returns [f, f′] (f′ null for f-only kernels). `pairs` pairs
  * per iteration, their statements interleaved so that the dependency chains (a division's latency above all)
  * overlap.
  * NB: measured per 1000 elements: sigmoid f+f′ 3.9 / 3.2 / 2.7 / 2.5 µs with 1 / 2 / 4 / 6 pairs (8: 2.8),
- * softplus 9.3 / 7.2 / 5.7 / 4.9; GELU, whose work sits in conditional blocks, gains nothing past 2.
+ * softplus 9.3 / 7.2 / 5.7 / 4.9, GELU 15.7 / 13.8 / – / 13.1. GELU's work sits in `when` blocks, which the
+ * core overlaps only two at a time (its chains of Horner steps are latency-bound); merging the pairs' blocks
+ * into one, their statements interleaved, measured slower (13.6 → 16.6 µs).
  */
 function kernel(step: (b: Body, v: Code) => [Code, Code | null], pairs = 6): Code {
   if (GROUP % (2 * pairs)) throw new Error(`kernel: ${pairs} pairs do not divide GROUP = ${GROUP}`);
@@ -269,15 +291,53 @@ function expMid(b: Body, arg: Code): Code {
   return b.let(mul(y, b.k(0.5)));
 }
 
-/** p(s)/q(s) of one of erf.ts's rationals: p = c₀ + s·(c₁ + …), q = 1 + s·(d₀ + …), as erf.ts writes them. */
-const rational = (b: Body, s: Code, pq: { readonly p: readonly number[]; readonly q: readonly number[] }): [Code, Code] =>
-  [horner(b, s, pq.p), horner(b, s, [1, ...pq.q])];
+interface Rational {
+  readonly p: readonly number[];
+  readonly q: readonly number[];
+}
+
+/** The doubles written below TABLE_BASE + their index·8 at instantiation. */
+const TABLES: number[] = [];
+
+/**
+ * Two rationals p/q (q = 1 + s·(d₀ + …)), as a table in linear memory: entry m (0 … 3) holds, lane by lane, the
+ * coefficients of `a` where bit i of m is set and of `b` elsewhere, the shorter one padded with zeros (c + s·0
+ * is c, so Horner's steps stay the unpadded ones). A pair reads the entry of its lanes' mask: one evaluation
+ * serves lanes of both rationals, without selecting each coefficient (three instructions in V8).
+ */
+function laneTable(a: Rational, b: Rational) {
+  const np = Math.max(a.p.length, b.p.length), nq = Math.max(a.q.length, b.q.length);
+  const offset = TABLE_BASE + TABLES.length * 8;
+  for (let m = 0; m < 4; m++) {
+    const lane = (i: number, part: "p" | "q", j: number) => ((m >> i) & 1 ? a : b)[part][j] ?? 0;
+    for (let j = 0; j < np; j++) TABLES.push(lane(0, "p", j), lane(1, "p", j));
+    for (let j = 0; j < nq; j++) TABLES.push(lane(0, "q", j), lane(1, "q", j));
+  }
+  return { offset, np, nq, entry: (np + nq) * 16 };
+}
+
+/** [p(s), q(s)] with each lane's rational from `table`: `a`'s where `mask` is set. */
+function rationalByLane(b: Body, s: Code, mask: Code, table: ReturnType<typeof laneTable>): [Code, Code] {
+  // entry address = offset + bitmask(mask)·entry (i64x2.bitmask: bit i is lane i's sign bit)
+  const at = b.letI32([...mask, ...simd(0xc4), 0x41, ...sleb(table.entry), 0x6c, 0x41, ...sleb(table.offset), 0x6a]);
+  const load = (j: number): Code => [...at, ...simd(0x00), 4, ...uleb(16 * j)];
+  const poly = (from: number, n: number): Code => {
+    let acc = load(from + n - 1);
+    for (let j = n - 2; j >= 0; j--) acc = add(load(from + j), mul(s, acc));
+    return acc;
+  };
+  return [poly(0, table.np), add(b.k(1), mul(s, poly(table.np, table.nq)))];
+}
+
+/** erfc's central rationals (|x| < 0.84375 in x², else in |x| − 1) and its tail's (a < 1/0.35, else), by lane. */
+const ERFC_CENTRAL = laneTable(ERFC.small, ERFC.nearOne);
+const ERFC_TAIL = laneTable(ERFC.tailA, ERFC.tailB);
 
 /**
  * Φ(v) and φ(v) as the GELU entry's loop computes them: e^(−v²/2) with v² split exactly (expNegHalfSquare);
  * for |v/√2| < 1.25 ½·erfc(−v/√2) from erf.ts's two central rationals, else e^(−v²/2)·e^(erfcTailLog(a))·½(1/a).
- * NB: each side runs only for pairs with a lane on it; within a side the lanes pick their rational's numerator
- * and denominator, so one division serves both.
+ * NB: each side runs only for pairs with a lane on it; within a side each lane reads its own rational's
+ * coefficients from a table (laneTable), so one evaluation and one division serve both.
  */
 function geluFdf(b: Body, v: Code): [Code, Code] {
   const z = b.let(mul(neg(v), b.k(Math.SQRT1_2)));
@@ -294,9 +354,8 @@ function geluFdf(b: Body, v: Code): [Code, Code] {
     const small = b.let(lt(a, b.k(0.84375)));
     const z2 = b.let(mul(z, z));
     const s = b.let(sub(a, b.k(1)));
-    const [ps, qs] = rational(b, z2, ERFC.small);
-    const [pn, qn] = rational(b, s, ERFC.nearOne);
-    const ratio = b.let(div(sel(ps, pn, small), sel(qs, qn, small)));
+    const [pc, qc] = rationalByLane(b, b.let(sel(z2, s, small)), small, ERFC_CENTRAL);
+    const ratio = b.let(div(pc, qc));
     const y = b.let(mul(z, ratio));
     const eSmall = sel(sub(b.k(1), add(z, y)), sub(b.k(0.5), add(sub(z, b.k(0.5)), y)), lt(z, b.k(0.25)));
     const eNear = sel(sub(b.k(1 - ERFC.erx), ratio), add(b.k(1), add(b.k(ERFC.erx), ratio)), ge(z, b.k(0)));
@@ -306,9 +365,8 @@ function geluFdf(b: Body, v: Code): [Code, Code] {
     const ia = b.let(div(b.k(1), a));
     const s = b.let(mul(ia, ia));
     const lowA = b.let(lt(a, b.k(1 / 0.35)));
-    const [pa, qa] = rational(b, s, ERFC.tailA);
-    const [pb, qb] = rational(b, s, ERFC.tailB);
-    const L = add(b.k(-0.5625), div(sel(pa, pb, lowA), sel(qa, qb, lowA)));
+    const [pt, qt] = rationalByLane(b, s, lowA, ERFC_TAIL);
+    const L = add(b.k(-0.5625), div(pt, qt));
     const t = b.let(mul(mul(mul(b.k(0.5), g), expMid(b, L)), ia));
     return b.let(sel(t, sub(b.k(1), t), lt(v, b.k(0))));
   });
@@ -360,7 +418,7 @@ const KERNELS = {
     const s = sigmoidParts(b, v);
     return [softplusF(b, v, s), s.f];
   }),
-  gelu_fdf: kernel(geluFdf, 2),
+  gelu_fdf: kernel(geluFdf),
   relu_f: kernel((b, v) => [andNot(v, le(v, b.k(0))), null]),
   relu_fdf: kernel((b, v) => {
     // NB: as the loop: v where v > 0 or NaN, +0 where v ≤ 0 (−0 included); f′ 1, +0, or the NaN itself
@@ -399,14 +457,6 @@ declare const WebAssembly: {
   Instance: new (m: unknown, imports: object) => { exports: Record<string, unknown> };
 };
 
-/**
- * Elements per call into wasm: three arrays of this many doubles (192 KB) stay in the core's L2 cache.
- * NB: measured at N = 1e6, sigmoid f+f′: 2048 → 8192 took 4.2 → 3.9 ms (each call and its three copies cost
- * ~0.5 µs besides the data); 16384 and 32768 gained nothing more.
- */
-const CHUNK = 8192;
-/** Elements between the x, out and dOut regions: a chunk and its padding. */
-const STRIDE = CHUNK + GROUP;
 /** Below this many elements the JS loop is as fast (the copies and the call cost about as much as they save). */
 const MIN_LENGTH = 16;
 
@@ -416,7 +466,8 @@ let enabled = true;
 function instance(): typeof state {
   if (state !== undefined) return state;
   try {
-    const memory = new WebAssembly.Memory({ initial: Math.ceil((3 * STRIDE * 8) / 65536) });
+    const memory = new WebAssembly.Memory({ initial: Math.ceil((TABLE_BASE + TABLES.length * 8) / 65536) });
+    new Float64Array(memory.buffer, TABLE_BASE, TABLES.length).set(TABLES);
     const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()), { env: { mem: memory } }).exports;
     state = { kernels: exports as Record<WasmKernelName, Kernel>, mem: new Float64Array(memory.buffer) };
   } catch {
