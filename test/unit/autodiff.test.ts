@@ -63,6 +63,16 @@ describe.each(activationIds())("activation %s through the one generic operation"
       expect(x.grad).toBe(3 * act.df(x0));
     }
   });
+  it("gives the same bits whether named by id, by { id, params } or as a bound Activation", () => {
+    const grads = [id, { id, params: act.params }, act].map((spec) => {
+      const x = value(0.8, "x");
+      const y = x.activate(spec);
+      y.backward();
+      return [y.data, x.grad];
+    });
+    expect(grads[1]).toEqual(grads[0]);
+    expect(grads[2]).toEqual(grads[0]);
+  });
   it("labels its edge f′(argument)", () => {
     const z = value(0.5, "z");
     const ex = explain(z.activate(id), z);
@@ -137,6 +147,16 @@ describe("backward", () => {
     const order = topoSort(e);
     expect(order[order.length - 1]).toBe(e);
     for (const v of order) for (const arg of [v.a, v.b]) if (arg) expect(order.indexOf(arg)).toBeLessThan(order.indexOf(v));
+  });
+
+  it("calls an Activation object's own f and df, even one that differs from its catalog entry", () => {
+    const doubled = { ...activation("tanh"), f: (x: number) => 2 * Math.tanh(x), df: () => 7 };
+    const x = value(0.3, "x");
+    const y = x.activate(doubled);
+    y.backward();
+    expect(y.data).toBe(2 * Math.tanh(0.3));
+    expect(x.grad).toBe(7);
+    expect(y.act).toBe(doubled);
   });
 
   it("rejects a dot of unequal lengths", () => {

@@ -1,11 +1,13 @@
-import type { Activation } from "../activation";
+import type { Activation, Params } from "../activation";
 import { activation } from "../activations";
 import type { ActivationLike } from "../nn/activate";
 
 // Operation codes; the three leaf kinds come first. NB: plain numbers, not a const enum, so per-file
-// transpilers (vitest, tslab) see real values.
-export const PARAM = 0, INPUT = 1, CONST = 2;
-export const ADD = 3, SUB = 4, MUL = 5, DIV = 6, POW = 7, EXP = 8, LOG = 9, ACT = 10, NEG = 11, SUM = 12, DOT = 13;
+// transpilers (vitest, tslab) see real values; declared, then exported, so that the CommonJS build reads them
+// as local constants, not as `exports.X` property loads on every use in the hot paths.
+const PARAM = 0, INPUT = 1, CONST = 2;
+const ADD = 3, SUB = 4, MUL = 5, DIV = 6, POW = 7, EXP = 8, LOG = 9, ACT = 10, NEG = 11, SUM = 12, DOT = 13;
+export { PARAM, INPUT, CONST, ADD, SUB, MUL, DIV, POW, EXP, LOG, ACT, NEG, SUM, DOT };
 
 /** What a node stands for in explanations and graph exports: a leaf kind, or "op". */
 export type ValueRole = "param" | "input" | "const" | "op";
@@ -29,7 +31,7 @@ export class Value {
   declare a: Value | null;
   declare b: Value | null;
   /** The operation's extra: a sum's arguments, an activation, or pow's exponent (see `args`, `act`, `k`). */
-  declare aux: Value[] | Activation | number | null;
+  declare aux: Value[] | ActivationOp | number | null;
   /** The name given with `named` (or the constructor), or null. */
   declare name: string | null;
   /** Position on the tape, valid while `tape[pos] === this` (see `record`). */
@@ -59,7 +61,7 @@ export class Value {
 
   /** The activation of an activation node, else null. */
   get act(): Activation | null {
-    return this.op === ACT ? (this.aux as Activation) : null;
+    return this.op === ACT ? (this.aux as ActivationOp).act : null;
   }
 
   /** The constant exponent of a pow node, else NaN. */
@@ -214,27 +216,58 @@ export function dot(w: readonly (Value | number)[], x: readonly (Value | number)
   return out;
 }
 
-const cache = new Map<string, Activation>();
+/**
+ * An activation as its graph nodes call it: f and f′ taking (x, params), and the Activation for labels.
+ * NB: for activations bound by `activation(id, params)` these are the catalog entry's own f and df, which give
+ * the same numbers as the bound `act.f(x)` and `act.df(x)` (closures calling entry.f(x, params)). V8 inlines the
+ * entry's functions, but not those closures — every bound activation shares their code — so each call through
+ * them would box its result: a heap number per node, and about a third of the activations' time.
+ */
+export interface ActivationOp {
+  readonly act: Activation;
+  readonly f: (x: number, p: Params) => number;
+  readonly df: (x: number, p: Params) => number;
+  readonly params: Params;
+}
+
+/** The op of an activation that `activation()` bound (so `act.f(x)` is `act.entry.f(x, act.params)`). */
+function catalogOp(act: Activation): ActivationOp {
+  return { act, f: act.entry.f, df: act.entry.df, params: act.params };
+}
+
+const given = new WeakMap<Activation, ActivationOp>();
+
+/** The op of an Activation given by the caller, which may be any object with f and df: called as given. */
+function givenOp(act: Activation): ActivationOp {
+  let op = given.get(act);
+  if (op === undefined) {
+    op = { act, f: (x) => act.f(x), df: (x) => act.df(x), params: act.params };
+    given.set(act, op);
+  }
+  return op;
+}
+
+const ops = new Map<string, ActivationOp>();
 let lastId = "";
-let lastAct: Activation | null = null;
+let lastOp: ActivationOp | null = null;
 
 /** f(a) through the catalog's f and f′: one generic operation for every activation. */
 export function activate(a: Value, spec: ActivationLike): Value {
-  let act: Activation;
+  let op: ActivationOp;
   if (typeof spec === "string") {
-    if (spec === lastId && lastAct !== null) act = lastAct;
+    if (spec === lastId && lastOp !== null) op = lastOp;
     else {
-      act = cache.get(spec) ?? activation(spec);
-      cache.set(spec, act);
+      op = ops.get(spec) ?? catalogOp(activation(spec));
+      ops.set(spec, op);
       lastId = spec;
-      lastAct = act;
+      lastOp = op;
     }
   } else if (typeof (spec as Activation).df === "function") {
-    act = spec as Activation;
+    op = givenOp(spec as Activation);
   } else {
-    act = activation(spec.id, (spec as { params?: Readonly<Record<string, number>> }).params);
+    op = catalogOp(activation(spec.id, (spec as { params?: Params }).params));
   }
-  return unary(ACT, a, act.f(a.data), act);
+  return unary(ACT, a, op.f(a.data, op.params), op);
 }
 
 /**
@@ -264,8 +297,10 @@ export function localDerivative(v: Value, i: number): number {
       return v.data;
     case LOG:
       return 1 / v.a!.data;
-    case ACT: // the catalog's closed-form f′, with its kink conventions
-      return (v.aux as Activation).df(v.a!.data);
+    case ACT: { // the catalog's closed-form f′, with its kink conventions
+      const op = v.aux as ActivationOp;
+      return op.df(v.a!.data, op.params);
+    }
     case NEG:
       return -1;
     default:
@@ -367,16 +402,21 @@ function record(v: Value): void {
 }
 
 function clearTape(end: number): void {
-  for (let i = 0; i < end; i++) tape[i] = null;
+  tape.fill(null, 0, end);
   tapeLength = 0;
 }
 
-/** Reverse sweep of tape[0..end], the root being tape[end]; then the tape starts afresh. */
+/** Reverse sweep of tape[0..end], the root being tape[end]; the tape starts afresh, emptied as it is swept. */
 function sweepTape(end: number): void {
   for (let i = 0; i <= end; i++) tape[i]!.grad = 0;
   tape[end]!.grad = 1;
-  for (let t = end; t >= 0; t--) propagate(tape[t]!);
-  clearTape(tapeLength);
+  for (let t = end; t >= 0; t--) {
+    const v = tape[t]!;
+    tape[t] = null;
+    propagate(v);
+  }
+  tape.fill(null, end + 1, tapeLength);
+  tapeLength = 0;
 }
 
 /**
@@ -481,7 +521,7 @@ function binary(op: number, a: Value, b: Value | number, data: number): Value {
   return out;
 }
 
-function unary(op: number, a: Value, data: number, aux: Activation | number | null = null): Value {
+function unary(op: number, a: Value, data: number, aux: ActivationOp | number | null = null): Value {
   const out = new Value(data);
   out.op = op;
   out.a = a;
