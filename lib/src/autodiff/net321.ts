@@ -4,7 +4,7 @@ import { Rng } from "../nn/rng";
 import { Sequential, type Batch } from "../nn/sequential";
 import { explain, type ChainRule } from "./explain";
 import { htmlLabel } from "./latex";
-import { dot, input, sumOwned, value, type Value } from "./value";
+import { dotOwned, input, sumOwned, value, type Value } from "./value";
 
 // The worked example: inputs x1, x2, x3 (units 1–3), two sigmoid hidden units 4 and 5, one sigmoid output 6:
 //   p = w14·x1 + w24·x2 + w34·x3 + b4,   r = w15·x1 + w25·x2 + w35·x3 + b5,
@@ -59,18 +59,10 @@ export interface Net321Nodes {
 export class Net321 {
   readonly params: Readonly<Record<Net321Param, Value>>;
 
-  /** The weights into units 4, 5 and 6, in input order (dot copies them; these arrays are never changed). */
-  private readonly into4: Value[];
-  private readonly into5: Value[];
-  private readonly into6: Value[];
-
   constructor(weights: Net321Weights) {
     const params = {} as Record<Net321Param, Value>;
     for (const name of NET321_PARAMS) params[name] = value(weights[name], name);
     this.params = params;
-    this.into4 = [params.w14, params.w24, params.w34];
-    this.into5 = [params.w15, params.w25, params.w35];
-    this.into6 = [params.w46, params.w56];
   }
 
   /** The parameters' current values. */
@@ -88,14 +80,16 @@ export class Net321 {
     return nodes;
   }
 
-  /** h for one sample; fills `nodes` when given. NB: loss() passes null, saving an object per sample. */
+  /**
+   * h for one sample; fills `nodes` when given. NB: loss() passes null, saving an object per sample; each
+   * neuron's arguments are one array literal that its dot node keeps (dotOwned), the only array per neuron.
+   */
   private sample(v1: number, v2: number, v3: number, nodes: Net321Nodes | null): Value {
-    const P = this.params;
+    const { w14, w24, w34, b4, w15, w25, w35, b5, w46, w56, b6 } = this.params;
     const x1 = input(v1, "x1"), x2 = input(v2, "x2"), x3 = input(v3, "x3");
-    const xs = [x1, x2, x3];
-    const p = dot(this.into4, xs, P.b4).named("p");
-    const r = dot(this.into5, xs, P.b5).named("r");
-    const q = dot(this.into6, [p.sigmoid(), r.sigmoid()], P.b6).named("q");
+    const p = dotOwned([w14, x1, w24, x2, w34, x3, b4]).named("p"); // w14·x1 + w24·x2 + w34·x3 + b4
+    const r = dotOwned([w15, x1, w25, x2, w35, x3, b5]).named("r");
+    const q = dotOwned([w46, p.sigmoid(), w56, r.sigmoid(), b6]).named("q");
     const h = q.sigmoid().named("h");
     if (nodes) Object.assign(nodes, { x1, x2, x3, p, r, q, h });
     return h;
@@ -104,11 +98,12 @@ export class Net321 {
   /** J = ½ Σᵢ (yᵢ − h(xᵢ))² over the rows of `data` (x: n×3, y: n×1), as one graph. */
   loss(data: Batch): Value {
     checkData(data);
-    const terms: Value[] = [];
+    const n = data.x.rows;
+    const terms: Value[] = new Array(n);
     const x = data.x.data;
-    for (let i = 0; i < data.x.rows; i++) {
+    for (let i = 0; i < n; i++) {
       const h = this.sample(x[3 * i], x[3 * i + 1], x[3 * i + 2], null);
-      terms.push(input(data.y.data[i], "y").sub(h).pow(2));
+      terms[i] = input(data.y.data[i], "y").sub(h).pow(2);
     }
     return sumOwned(terms).mul(0.5).named("J");
   }

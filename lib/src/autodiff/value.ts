@@ -167,11 +167,10 @@ function sumInto(args: Value[], values: readonly (Value | number)[]): Value {
   let s = 0;
   let onTape = true;
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const a = typeof v === "number" ? new Value(v, undefined, "const") : v;
+    const a = wrap(values[i]);
     args[i] = a;
     s += a.data;
-    if (a.op > CONST && (a.pos < 0 || tape[a.pos] !== a)) onTape = false;
+    if (!taped(a)) onTape = false;
   }
   const out = new Value(s);
   out.op = SUM;
@@ -194,20 +193,31 @@ export function sumOwned(values: Value[]): Value {
 export function dot(w: readonly (Value | number)[], x: readonly (Value | number)[], b?: Value | number): Value {
   if (w.length !== x.length) throw new Error(`dot needs as many weights as inputs, got ${w.length} and ${x.length}`);
   const args: Value[] = new Array(2 * w.length + (b === undefined ? 0 : 1));
+  for (let i = 0; i < w.length; i++) {
+    args[2 * i] = wrap(w[i]);
+    args[2 * i + 1] = wrap(x[i]);
+  }
+  if (b !== undefined) args[args.length - 1] = wrap(b);
+  return dotOwned(args);
+}
+
+/**
+ * `dot` over its arguments as the node keeps them, w1, x1, w2, x2, …[, b], without a copy: for builders that
+ * never touch the array again (the 3-2-1 network writes each neuron's as one array literal).
+ */
+export function dotOwned(args: Value[]): Value {
+  const n = args.length & ~1;
   let s = 0;
   let onTape = true;
-  for (let i = 0; i < w.length; i++) {
-    const wi = wrap(w[i]), xi = wrap(x[i]);
-    args[2 * i] = wi;
-    args[2 * i + 1] = xi;
-    s += wi.data * xi.data;
-    if ((wi.op > CONST && (wi.pos < 0 || tape[wi.pos] !== wi)) || (xi.op > CONST && (xi.pos < 0 || tape[xi.pos] !== xi))) onTape = false;
+  for (let i = 0; i < n; i += 2) {
+    const w = args[i], x = args[i + 1];
+    s += w.data * x.data;
+    if (!taped(w) || !taped(x)) onTape = false;
   }
-  if (b !== undefined) {
-    const bv = wrap(b);
-    args[args.length - 1] = bv;
-    s += bv.data;
-    if (bv.op > CONST && (bv.pos < 0 || tape[bv.pos] !== bv)) onTape = false;
+  if (n < args.length) {
+    const b = args[n];
+    s += b.data;
+    if (!taped(b)) onTape = false;
   }
   const out = new Value(s);
   out.op = DOT;
@@ -391,6 +401,11 @@ const TAPE_CAP = 1 << 15;
 const tape: (Value | null)[] = new Array(TAPE_CAP).fill(null);
 let tapeLength = 0;
 
+/** Whether an operation on `v` can go on the tape: `v` is a leaf, or an operation on the current tape. */
+function taped(v: Value): boolean {
+  return v.op <= CONST || (v.pos >= 0 && tape[v.pos] === v);
+}
+
 function record(v: Value): void {
   if (tapeLength === TAPE_CAP) {
     // NB: v stays off the fresh tape — its arguments just left it — and so does everything built on v.
@@ -517,7 +532,7 @@ function binary(op: number, a: Value, b: Value | number, data: number): Value {
   out.op = op;
   out.a = a;
   out.b = bv;
-  if ((a.op <= CONST || (a.pos >= 0 && tape[a.pos] === a)) && (bv.op <= CONST || (bv.pos >= 0 && tape[bv.pos] === bv))) record(out);
+  if (taped(a) && taped(bv)) record(out);
   return out;
 }
 
@@ -526,7 +541,7 @@ function unary(op: number, a: Value, data: number, aux: ActivationOp | number | 
   out.op = op;
   out.a = a;
   out.aux = aux;
-  if (a.op <= CONST || (a.pos >= 0 && tape[a.pos] === a)) record(out);
+  if (taped(a)) record(out);
   return out;
 }
 
