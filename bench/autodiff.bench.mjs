@@ -3,7 +3,9 @@
 // The scalar graph as net321() builds it (p, r, q as dot nodes: 12 nodes a sample) and with explicit products
 // (w14·x1 + … as mul and sum nodes: 21 a sample); for scale, a micrograd-style graph (a closure per node,
 // recursive topological sort) in a case of its own. Run: npm run bench -- autodiff --budget 50
-// (NB: a 50 ms budget per sample averages the garbage collections in, which a 2 ms sample may or may not catch.)
+// (NB: a 50 ms budget per sample averages the garbage collections in, which a 2 ms sample may or may not catch;
+// with 2 ms samples the scalar variants' collections also land in the tensor's samples of the first case and lift its
+// median, so compare with the tensor median of the second case too.)
 const SAMPLES = 1000;
 
 /** micrograd's engine.py, transliterated: a closure per node and a recursive topological sort. */
