@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activation, activationIds } from "../../lib/src/activations";
+import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/activations";
 import {
   dot,
   explain,
@@ -157,6 +157,19 @@ describe("backward", () => {
     expect(y.data).toBe(2 * Math.tanh(0.3));
     expect(x.grad).toBe(7);
     expect(y.act).toBe(doubled);
+  });
+
+  it("uses a user-defined activation as currently defined, by id", () => {
+    defineActivation({ id: "autodiff_test_cube", f: (x) => x ** 3, df: (x) => 3 * x ** 2 });
+    const x = value(2, "x");
+    x.activate("autodiff_test_cube").backward();
+    expect(x.grad).toBe(12);
+    defineActivation({ id: "autodiff_test_cube", f: (x) => x ** 3, df: () => 5 }); // replaced
+    const y = value(2, "y");
+    y.activate("autodiff_test_cube").backward();
+    expect(y.grad).toBe(5);
+    undefineActivation("autodiff_test_cube");
+    expect(() => value(2).activate("autodiff_test_cube")).toThrowError(/unknown activation "autodiff_test_cube"/);
   });
 
   it("rejects a dot of unequal lengths", () => {

@@ -268,9 +268,12 @@ export function activate(a: Value, spec: ActivationLike): Value {
     if (spec === lastId && lastOp !== null) op = lastOp;
     else {
       op = ops.get(spec) ?? catalogOp(activation(spec));
-      ops.set(spec, op);
-      lastId = spec;
-      lastOp = op;
+      // NB: built-ins only: defineActivation may replace a user-defined id, and undefineActivation remove it.
+      if (!op.act.entry.userDefined) {
+        ops.set(spec, op);
+        lastId = spec;
+        lastOp = op;
+      }
     }
   } else if (typeof (spec as Activation).df === "function") {
     op = givenOp(spec as Activation);
