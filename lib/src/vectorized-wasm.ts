@@ -250,8 +250,11 @@ function kernel(step: (b: Body, v: Code) => [Code, Code | null], pairs = 6): Cod
   return b.encode();
 }
 
-/** tanh and sech² as the tanh entry's loop: expm1 below |x| = ½ (where 1 − e^(−2|x|) cancels), exp above. */
-function tanhFdf(b: Body, v: Code): [Code, Code] {
+/**
+ * tanh and sech² as the tanh entry's loop: expm1 below |x| = ½ (where 1 − e^(−2|x|) cancels), exp above.
+ * Without `withDf`, tanh alone: the same statements less f′'s, so the same bits for f.
+ */
+function tanhFdf(b: Body, v: Code, withDf = true): [Code, Code | null] {
   const a = b.let(abs(v));
   const m2a = b.let(mul(b.k(-2), a));
   const near = b.let(lt(a, b.k(0.5)));
@@ -259,11 +262,11 @@ function tanhFdf(b: Body, v: Code): [Code, Code] {
   const m = b.when(near, () => expm1Small(b, m2a));
   // and only pairs with a lane at or above ½ (or NaN: not near) need exp
   const eb = b.when(b.let(not(near)), () => expNeg(b, m2a, true));
-  const e = b.let(sel(add(b.k(1), m), eb, near));
+  const e = withDf ? b.let(sel(add(b.k(1), m), eb, near)) : null;
   const d = b.let(sel(add(b.k(2), m), add(b.k(1), eb), near));
   const t = b.let(div(sel(neg(m), sub(b.k(1), eb), near), d));
   // t ≥ 0 (+0 at v = ±0), so v's sign bit on t is the loop's v < 0 ? −t : v > 0 ? t : v (NaN stays NaN)
-  return [or(t, and(v, b.k(-0))), div(mul(b.k(4), e), mul(d, d))];
+  return [or(t, and(v, b.k(-0))), e && div(mul(b.k(4), e), mul(d, d))];
 }
 
 /** σ and σ′ from e = e^(−|x|), as the sigmoid entry's loop. */
@@ -339,7 +342,7 @@ const ERFC_TAIL = laneTable(ERFC.tailA, ERFC.tailB);
  * NB: each side runs only for pairs with a lane on it; within a side each lane reads its own rational's
  * coefficients from a table (laneTable), so one evaluation and one division serve both.
  */
-function geluFdf(b: Body, v: Code): [Code, Code] {
+function geluFdf(b: Body, v: Code, withDf = true): [Code, Code | null] {
   const z = b.let(mul(neg(v), b.k(Math.SQRT1_2)));
   const a = b.let(abs(z));
   const av = b.let(abs(v));
@@ -370,7 +373,8 @@ function geluFdf(b: Body, v: Code): [Code, Code] {
     const t = b.let(mul(mul(mul(b.k(0.5), g), expMid(b, L)), ia));
     return b.let(sel(t, sub(b.k(1), t), lt(v, b.k(0))));
   });
-  return gated(b, v, sel(pCentral, pTail, central), mul(b.k(INV_SQRT_2PI), g), (q) => mul(v, q));
+  const p = sel(pCentral, pTail, central);
+  return withDf ? gated(b, v, p, mul(b.k(INV_SQRT_2PI), g), (q) => mul(v, q)) : [gatedF(b, v, p), null];
 }
 
 /**
@@ -382,18 +386,26 @@ function gated(b: Body, x: Code, sArg: Code, dArg: Code, xd: (d: Code) => Code):
   return [sel(b.k(-0), mul(x, s), eq(s, b.k(0))), sel(s, add(s, xd(d)), eq(d, b.k(0)))];
 }
 
+/** gated's f alone: the f-only kernels of the gated units, so their f has the fused kernels' bits. */
+function gatedF(b: Body, x: Code, sArg: Code): Code {
+  const s = b.let(sArg);
+  return sel(b.k(-0), mul(x, s), eq(s, b.k(0)));
+}
+
 const GELU_K = 0.7978845608028654, GELU_A = 0.044715; // √(2/π) and the cubic's coefficient, as gelu.ts
+
+/** w = 2K(x + Ax³), GELU-tanh's argument of σ. */
+const geluTanhW = (b: Body, x: Code): Code => b.let(mul(b.k(2 * GELU_K), add(x, mul(mul(mul(b.k(GELU_A), x), x), x))));
 
 /** GELU-tanh as its loop: w = 2K(x + Ax³), f = x·σ(w), f′ = σ(w) + x·2K(1 + 3Ax²)·σ′(w). */
 function geluTanhFdf(b: Body, x: Code): [Code, Code] {
-  const w = b.let(mul(b.k(2 * GELU_K), add(x, mul(mul(mul(b.k(GELU_A), x), x), x))));
-  const s = sigmoidParts(b, w);
+  const s = sigmoidParts(b, geluTanhW(b, x));
   const dw = mul(b.k(2 * GELU_K), add(b.k(1), mul(mul(b.k(3 * GELU_A), x), x)));
   return gated(b, x, s.f, mul(s.er, s.r), (d) => mul(mul(x, dw), d));
 }
 
 /** Mish as its loop (mishParts): tanh(softplus x) and 1 − tanh² as rational functions of e = e^(−|x|). */
-function mishFdf(b: Body, x: Code): [Code, Code] {
+function mishFdf(b: Body, x: Code, withDf = true): [Code, Code | null] {
   const e = expNeg(b, neg(abs(x)));
   const pos = b.let(gt(x, b.k(0)));
   const e1 = b.let(add(b.k(1), e));
@@ -401,12 +413,16 @@ function mishFdf(b: Body, x: Code): [Code, Code] {
   const num = b.let(sel(add(b.k(1), twoE), mul(e, add(e, b.k(2))), pos));
   const den = b.let(sel(add(num, mul(twoE, e)), add(mul(e1, e1), b.k(1)), pos));
   const t = b.let(div(num, den));
+  if (!withDf) return [gatedF(b, x, t), null];
   const q = b.let(div(sel(mul(twoE, e1), mul(b.k(2), e1), pos), den));
   const r = b.let(div(b.k(1), e1));
   return gated(b, x, t, mul(mul(q, q), sel(r, mul(e, r), pos)), (g) => mul(x, g));
 }
 
+// NB: each *_f kernel is its *_fdf kernel without f′'s statements, so f-only and fused f have the same bits
+// (model.predict and model.trace agree exactly).
 const KERNELS = {
+  tanh_f: kernel((b, v) => tanhFdf(b, v, false)),
   tanh_fdf: kernel((b, v) => tanhFdf(b, v)),
   sigmoid_f: kernel((b, v) => [sigmoidParts(b, v).f, null]),
   sigmoid_fdf: kernel((b, v) => {
@@ -418,19 +434,23 @@ const KERNELS = {
     const s = sigmoidParts(b, v);
     return [softplusF(b, v, s), s.f];
   }),
-  gelu_fdf: kernel(geluFdf),
+  gelu_f: kernel((b, v) => geluFdf(b, v, false)),
+  gelu_fdf: kernel((b, v) => geluFdf(b, v)),
   relu_f: kernel((b, v) => [andNot(v, le(v, b.k(0))), null]),
   relu_fdf: kernel((b, v) => {
     // NB: as the loop: v where v > 0 or NaN, +0 where v ≤ 0 (−0 included); f′ 1, +0, or the NaN itself
     const off = b.let(le(v, b.k(0)));
     return [andNot(v, off), andNot(sel(b.k(1), v, gt(v, b.k(0))), off)];
   }),
+  gelu_tanh_f: kernel((b, x) => [gatedF(b, x, sigmoidParts(b, geluTanhW(b, x)).f), null]),
   gelu_tanh_fdf: kernel(geluTanhFdf),
+  silu_f: kernel((b, x) => [gatedF(b, x, sigmoidParts(b, x).f), null]),
   silu_fdf: kernel((b, x) => {
     const s = sigmoidParts(b, x);
     return gated(b, x, s.f, mul(s.er, s.r), (d) => mul(x, d));
   }),
-  mish_fdf: kernel(mishFdf),
+  mish_f: kernel((b, x) => mishFdf(b, x, false)),
+  mish_fdf: kernel((b, x) => mishFdf(b, x)),
 };
 
 /** The kernels this module exports. */

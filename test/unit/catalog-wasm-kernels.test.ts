@@ -43,14 +43,14 @@ function inputs(): Float64Array {
 }
 
 const KERNELS = [
-  ["tanh", ["fdfArray"]],
+  ["tanh", ["fArray", "fdfArray"]],
   ["sigmoid", ["fArray", "fdfArray"]],
   ["softplus", ["fArray", "fdfArray"]],
   ["relu", ["fArray", "fdfArray"]],
-  ["gelu", ["fdfArray"]],
-  ["gelu_tanh", ["fdfArray"]],
-  ["silu", ["fdfArray"]],
-  ["mish", ["fdfArray"]],
+  ["gelu", ["fArray", "fdfArray"]],
+  ["gelu_tanh", ["fArray", "fdfArray"]],
+  ["silu", ["fArray", "fdfArray"]],
+  ["mish", ["fArray", "fdfArray"]],
 ] as const;
 
 function run(id: string, method: "fArray" | "fdfArray", x: Float64Array, backend: "js" | "auto") {

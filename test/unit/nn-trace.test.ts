@@ -2,6 +2,7 @@
 // the catalog's scalar f and df, and predict().
 import { describe, expect, it } from "vitest";
 import { activation } from "../../lib/src/activations";
+import { CATALOG } from "../../lib/src/catalog";
 import { mlp, Rng, sequential, dense, tensor, train, type Sequential, type Tensor } from "../../lib/src/nn";
 
 function randomTensor(rng: Rng, rows: number, cols: number) {
@@ -28,6 +29,13 @@ const close = (got: ArrayLike<number>, want: ArrayLike<number>, tol: number) => 
   for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i])));
   expect(worst).toBeLessThanOrEqual(tol);
 };
+
+/** Where got and want differ in any bit (Object.is: −0 is not +0, NaN is NaN). */
+function sameBits(got: ArrayLike<number>, want: ArrayLike<number>): string[] {
+  const bad = got.length === want.length ? [] : [`length ${got.length} vs ${want.length}`];
+  for (let i = 0; i < want.length && bad.length < 5; i++) if (!Object.is(got[i], want[i])) bad.push(`[${i}] ${got[i]} vs ${want[i]}`);
+  return bad;
+}
 
 const MODELS: [string, () => Sequential][] = [
   ["tanh → relu → sigmoid → identity", () => sequential([dense(3, 6, { activation: "tanh" }), dense(6, 5, { activation: "relu" }), dense(5, 4, { activation: "sigmoid" }), dense(4, 2)], { seed: 4 })],
@@ -62,9 +70,22 @@ describe.each(MODELS)("model.trace(x): %s", (_, build) => {
     });
     expect(t.output.rows).toBe(7);
     expect(t.output.cols).toBe(model.outputs);
-    // NB: trace runs the fused f+f′ kernels (as training does), whose f may differ from predict's f-only kernel by an ulp.
+    // NB: trace runs the fused f+f′ kernels (as training does), predict the f-only ones: the same bits.
     expect(t.output.data).toEqual(t.layers[t.layers.length - 1].a.data);
-    close(t.output.data, model.predict(x).data, 1e-15);
+    expect(sameBits(model.predict(x).data, t.output.data)).toEqual([]);
+  });
+});
+
+describe("model.predict(x) is model.trace(x).output bit for bit", () => {
+  // NB: predict runs the f-only kernels, trace the fused f+f′ ones; 40 rows take the wasm kernels, 1 row the JS loops.
+  it.each(CATALOG.map((e) => e.id))("%s", (id) => {
+    const model = sequential([dense(3, 8, { activation: id }), dense(8, 8, { activation: id }), dense(8, 2, { activation: id })], { seed: 6 });
+    const rng = new Rng(9);
+    for (const rows of [40, 1]) {
+      const x = randomTensor(rng, rows, 3);
+      for (let i = 0; i < x.data.length; i++) x.data[i] *= 3;
+      expect(sameBits(model.predict(x).data, model.trace(x).output.data)).toEqual([]);
+    }
   });
 });
 
@@ -86,7 +107,7 @@ describe("model.trace(x) returns fresh tensors", () => {
     const y = tensor(5, 1, [0, 1, 1, 0, 1]);
     train(model, { x, y }, { steps: 20, lr: 0.1 });
     const after = model.trace(x);
-    close(after.output.data, model.predict(x).data, 1e-15);
+    expect(sameBits(model.predict(x).data, after.output.data)).toEqual([]);
     expect(after.output.data).not.toEqual(Float64Array.from(JSON.parse(snapshot).output.data));
   });
 

@@ -9,6 +9,18 @@ import { props, range } from "./params";
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
+/** Φ(v) as the array loops compute it, from g = e^(−v²/2) (shared with φ in fdfArray). */
+function geluPhi(v: number, g: number): number {
+  const z = -v * Math.SQRT1_2;
+  const a = Math.abs(z);
+  // NB: the test is erfc's own (|z| < 1.25), so erfc takes only its two rational branches here
+  if (a < 1.25) return 0.5 * erfc(z);
+  // NB: 1/a once, squared for the rational (within 2 ulp of 1/a²): one division fewer per lane in wasm
+  const ia = 1 / a;
+  const t = 0.5 * g * Math.exp(erfcTailLogOf(ia * ia, a < 1 / 0.35)) * ia;
+  return v < 0 ? t : 1 - t;
+}
+
 export const gelu: ActivationEntry = {
   id: "gelu",
   label: "GELU",
@@ -46,24 +58,24 @@ export const gelu: ActivationEntry = {
     }),
   kernels: () => ({
     // NB: Φ and φ share e^(−x²/2): in the tails Φ(x) = φ(x)·√(2π)/2·e^(tail(|x|/√2))/(|x|/√2). For Float64Arrays
-    // the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
+    // the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops. fArray is fdfArray's f
+    // (x·normalCdf(x), the scalar f, is within 3 ulp of it): predict and trace give the same bits.
+    fArray(x, out) {
+      if (runWasmKernel("gelu_f", x, out, null)) return out;
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        const p = geluPhi(v, expNegHalfSquare(v));
+        out[i] = p === 0 ? -0 : v * p; // as fdfArray: v·0 is −0 there for finite v < 0
+      }
+      return out;
+    },
     fdfArray(x, out, dOut) {
       if (runWasmKernel("gelu_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];
         const g = expNegHalfSquare(v);
         const q = INV_SQRT_2PI * g;
-        const z = -v * Math.SQRT1_2;
-        const a = Math.abs(z);
-        let p: number;
-        // NB: the test is erfc's own (|z| < 1.25), so erfc takes only its two rational branches here
-        if (a < 1.25) p = 0.5 * erfc(z);
-        else {
-          // NB: 1/a once, squared for the rational (within 2 ulp of 1/a²): one division fewer per lane in wasm
-          const ia = 1 / a;
-          const t = 0.5 * g * Math.exp(erfcTailLogOf(ia * ia, a < 1 / 0.35)) * ia;
-          p = v < 0 ? t : 1 - t;
-        }
+        const p = geluPhi(v, g);
         if (q === 0) {
           out[i] = p === 0 ? -0 : v * p;
           dOut[i] = p;
@@ -113,7 +125,20 @@ export const gelu_tanh: ActivationEntry = {
     return d * (2 * v1 + x * (v2 - Math.tanh(v / 2) * v1 * v1));
   },
   kernels: () => ({
-    // NB: for Float64Arrays the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
+    // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
+    // fArray is fdfArray's f (σ as e·(1/(1 + e)), where the scalar f divides): predict and trace agree exactly.
+    fArray(x, out) {
+      if (runWasmKernel("gelu_tanh_f", x, out, null)) return out;
+      for (let i = 0, n = x.length; i < n; i++) {
+        const u = x[i];
+        const v = 2 * K * (u + A * u * u * u);
+        const e = Math.exp(-Math.abs(v));
+        const r = 1 / (1 + e);
+        const s = v >= 0 ? r : e * r;
+        out[i] = s === 0 ? -0 : u * s;
+      }
+      return out;
+    },
     fdfArray(x, out, dOut) {
       if (runWasmKernel("gelu_tanh_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {

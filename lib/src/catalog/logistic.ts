@@ -176,8 +176,20 @@ export const silu: ActivationEntry = {
     const d = sigmoidDeriv(x);
     return d === 0 ? 0 : d * (2 - x * Math.tanh(x / 2));
   },
-  // NB: for Float64Arrays the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
+  // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
+  // fArray is fdfArray's f (σ as e·(1/(1 + e)), where the scalar f divides): predict and trace agree exactly.
   kernels: () => ({
+    fArray(x, out) {
+      if (runWasmKernel("silu_f", x, out, null)) return out;
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        const e = Math.exp(-Math.abs(v));
+        const r = 1 / (1 + e);
+        const s = v >= 0 ? r : e * r;
+        out[i] = s === 0 ? -0 : v * s;
+      }
+      return out;
+    },
     fdfArray(x, out, dOut) {
       if (runWasmKernel("silu_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {
@@ -255,8 +267,17 @@ export const mish: ActivationEntry = {
     const g = ms2 * ms;
     return g === 0 ? 0 : g * (2 + x * (msm - 2 * mt * ms));
   },
-  // NB: for Float64Arrays the wasm SIMD kernel (vectorized-wasm.ts) computes the same bits as this loop.
+  // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
   kernels: () => ({
+    fArray(x, out) {
+      if (runWasmKernel("mish_f", x, out, null)) return out;
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        mishParts(v);
+        out[i] = mt === 0 ? -0 : v * mt;
+      }
+      return out;
+    },
     fdfArray(x, out, dOut) {
       if (runWasmKernel("mish_fdf", x, out, dOut)) return out;
       for (let i = 0, n = x.length; i < n; i++) {

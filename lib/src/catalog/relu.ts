@@ -167,6 +167,19 @@ export const relu6: ActivationEntry = {
 function eluKernels(scale: number, amp: number, k: number): Partial<ArrayKernels> {
   const ampk = amp * k;
   return {
+    // NB: fdfArray's f, not the scalar amp·expm1 (e − 1 differs from it in the last bit below −½):
+    // predict and trace give the same bits.
+    fArray(x, out) {
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        if (v > 0) out[i] = scale * v;
+        else {
+          const u = v * k;
+          out[i] = amp * (u > -0.5 ? Math.expm1(u) : Math.exp(u) - 1);
+        }
+      }
+      return out;
+    },
     fdfArray(x, out, dOut) {
       for (let i = 0, n = x.length; i < n; i++) {
         const v = x[i];

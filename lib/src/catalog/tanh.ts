@@ -30,9 +30,23 @@ export const tanh: ActivationEntry = {
     }),
   kernels: () => ({
     // One exponential per element: expm1 near 0 (where 1 − e^(−2|x|) would cancel), exp elsewhere
-    // (where 1 + expm1 would cancel in sech²). The wasm SIMD kernel computes the same bits (vectorized-wasm.ts).
+    // (where 1 + expm1 would cancel in sech²). The wasm SIMD kernels compute the same bits (vectorized-wasm.ts).
+    // NB: fArray is fdfArray's f, not Math.tanh (within 2 ulp of it): predict and trace give the same bits.
     fArray(x, out) {
-      for (let i = 0, n = x.length; i < n; i++) out[i] = Math.tanh(x[i]);
+      if (runWasmKernel("tanh_f", x, out, null)) return out;
+      for (let i = 0, n = x.length; i < n; i++) {
+        const v = x[i];
+        const a = Math.abs(v);
+        let t: number;
+        if (a < 0.5) {
+          const m = Math.expm1(-2 * a);
+          t = -m / (2 + m);
+        } else {
+          const e = Math.exp(-2 * a);
+          t = (1 - e) / (1 + e);
+        }
+        out[i] = v < 0 ? -t : v > 0 ? t : v;
+      }
       return out;
     },
     fdfArray(x, out, dOut) {

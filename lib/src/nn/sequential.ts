@@ -43,7 +43,7 @@ export interface LayerForward {
   a: Tensor;
 }
 
-/** What `trace(x)` returns: every layer's z, f′(z) and a, and the model's output (equal to `predict(x)`). */
+/** What `trace(x)` returns: every layer's z, f′(z) and a, and the model's output (`predict(x)`'s bits). */
 export interface ForwardTrace {
   layers: LayerForward[];
   output: Tensor;
