@@ -105,6 +105,7 @@ describe("curvesFigure builds the payload", () => {
     expect(() => curvesFigure({ lines: [{ name: "f", f: Math.sin, range: [1, 0] }] })).toThrow(/\.range must be two finite numbers \[a, b\] with a < b, got \[1,0\]/);
     expect(() => curvesFigure({ xLog: true, lines: [{ name: "f", f: Math.log, range: [0, 1] }] })).toThrow(/\.range must be positive on a log axis, got \[0, 1\]/);
     expect(() => curvesFigure({ lines: [{ name: "a", x: [1], y: [1], dash: "dashed" as never }] })).toThrow(/dash must be one of solid, dash, dot, got "dashed"/);
+    expect(() => curvesFigure({ lines: [{ name: "a", x: [1], y: [1], markers: "yes" as never }] })).toThrow(/lines\[0\] \("a"\)\.markers must be true or false, got "yes"/);
     expect(() => curvesFigure({ points: [{ name: "p", x: [1, 2], y: [1, 2], group: ["a"] }] })).toThrow(/points\[0\] \("p"\): group must give one name per point \(2\), got 1/);
     expect(() => curvesFigure({ points: [{ name: "p", x: [1], y: [1], group: ["a"], color: 2 }] })).toThrow(/color applies to ungrouped points/);
     expect(() => curvesFigure({ lines: [{ name: "a", x: [1], y: [1], color: -1 }] })).toThrow(/color must be a palette index \(an integer ≥ 0\), got -1/);
@@ -193,6 +194,37 @@ describe("the curves SVG", () => {
     expect(new Set(tops.slice(0, 3)).size).toBe(1);
     expect(tops[3]).not.toBe(tops[0]);
     expect(texts(doc).filter((s) => s === "shared")).toHaveLength(1);
+  });
+
+  it("markers: true puts a marker with a hover title at each of the line's points, and one legend entry", () => {
+    const depth = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20];
+    const fig = curvesFigure({ xLabel: "depth", yLabel: "ratio", lines: [{ name: "sigmoid", x: depth, y: depth.map((d) => 0.3 ** d), markers: true }, { name: "relu", x: depth, y: depth.map(() => 1) }] });
+    expect(fig.payload.panels[0].lines.map((l) => l.markers)).toEqual([true, undefined]);
+    const doc = parse(fig.toSvg());
+    const markers = all(doc, "path").filter((p) => p.getAttribute("class") === "markers");
+    expect(markers).toHaveLength(1); // relu has none
+    expect(markers[0].getAttribute("stroke")).toBe(PALETTE[0]);
+    expect(markers[0].getAttribute("d")!.match(/h0/g)).toHaveLength(10);
+    // every marker says its values; the plain line keeps one hover target per point here too (10 < 41)
+    expect(titles(doc).filter((s) => s.startsWith("sigmoid: depth = "))).toHaveLength(10);
+    expect(titles(doc)).toContain("sigmoid: depth = 20, ratio = 3.487e-11");
+    // one legend entry per line: a swatch line with a dot for the marked one
+    expect(texts(doc).filter((s) => s === "sigmoid")).toHaveLength(1);
+    const entry = all(doc, "text").find((t) => t.textContent === "sigmoid")!.parentNode as Element;
+    expect(entry.getElementsByTagName("line")).toHaveLength(1);
+    expect(entry.getElementsByTagName("circle")).toHaveLength(1);
+    const plain = all(doc, "text").find((t) => t.textContent === "relu")!.parentNode as Element;
+    expect(plain.getElementsByTagName("circle")).toHaveLength(0);
+  });
+
+  it("markers follow the decimated line: a 1e5-point line gets at most maxLinePoints markers", () => {
+    const x = Array.from({ length: 100_000 }, (_, i) => i);
+    const fig = curvesFigure({ lines: [{ name: "long", x, y: x.map(Math.sqrt), markers: true }] }, { maxLinePoints: 300 });
+    const kept = fig.payload.panels[0].lines[0].x.length;
+    expect(kept).toBeLessThanOrEqual(300);
+    const d = all(parse(fig.toSvg()), "path").find((p) => p.getAttribute("class") === "markers")!.getAttribute("d")!;
+    expect(d.match(/h0/g)!.length).toBeGreaterThan(100);
+    expect(d.match(/h0/g)!.length).toBeLessThanOrEqual(kept);
   });
 
   it("log axes: values ≤ 0 are gaps, never NaN; labels are text", () => {
@@ -318,6 +350,19 @@ describe("curvesPlot (the extension's plotly spec)", () => {
     expect(line.y).toEqual([1, 0.1, null, 0.001]);
     expect(line.x).toBe(p.panels[0].lines[0].x); // linear x: passed through untouched
     expect(pts.y).toEqual([null, 2]);
+  });
+
+  it("a line with markers is one trace in lines+markers mode, one legend entry", () => {
+    const p = curvesFigure([{ lines: [{ name: "a", x: [1, 2, 3], y: [3, 1, 2], markers: true, dash: "dash" }] }, { lines: [{ name: "a", x: [1, 2], y: [0, 1], markers: true }, { name: "b", x: [1, 2], y: [1, 1] }] }]).payload;
+    const d = curvesPlot(p, dark).data as Json[];
+    expect(d.map((t) => [t.name, t.mode, t.showlegend])).toEqual([
+      ["a", "lines+markers", true],
+      ["a", "lines+markers", false],
+      ["b", "lines", true],
+    ]);
+    expect(d[0].marker).toMatchObject({ color: DARK[0] });
+    expect(d[0].line).toMatchObject({ color: DARK[0], dash: "dash" });
+    expect(d[2].marker).toBeUndefined();
   });
 
   it("escapes every label", () => {

@@ -30,7 +30,7 @@ const valid: Record<string, Json> = {
   curves: json(
     curvesFigure([
       { title: "fit", xLog: true, yRange: [-2, 2], lines: [{ name: "f", f: Math.log, range: [0.1, 10], points: 11, dash: "dash" }], points: [{ name: "data", x: [1, 2, 3], y: [0, 0.7, 1.1], group: ["a", "b", "a"] }], bands: [{ from: 1, to: 3, label: "train" }] },
-      { title: "plain", lines: [{ name: "g", x: [0, 1], y: [1, 0] }], points: [{ name: "p", x: [0.5], y: [0.5] }] },
+      { title: "plain", lines: [{ name: "g", x: [0, 1], y: [1, 0], markers: true }], points: [{ name: "p", x: [0.5], y: [0.5] }] },
     ]).payload,
   ),
 };
@@ -81,6 +81,7 @@ const invalid: [string, Json, RegExp][] = [
   ["curves: xLog missing", broken("curves", (p) => delete p.panels[1].xLog), /^panels\[1\]\.xLog must be true or false, got missing/],
   ["curves: line color fractional", broken("curves", (p) => (p.panels[0].lines[0].color = 1.5)), /^panels\[0\]\.lines\[0\]\.color must be an integer from 0 up, got 1\.5/],
   ["curves: unknown dash", broken("curves", (p) => (p.panels[0].lines[0].dash = "wavy")), /^panels\[0\]\.lines\[0\]\.dash must be one of solid, dash, dot, got "wavy"/],
+  ["curves: markers a string", broken("curves", (p) => (p.panels[1].lines[0].markers = "yes")), /^panels\[1\]\.lines\[0\]\.markers must be true or false, got string/],
   ["curves: no groups", broken("curves", (p) => (p.panels[1].points[0].groups = [])), /^panels\[1\]\.points\[0\]\.groups must have at least 1 item/],
   ["curves: group a string", broken("curves", (p) => (p.panels[0].points[0].group[1] = "b")), /^panels\[0\]\.points\[0\]\.group\[1\] must be a number, got string/],
   ["curves: band without to", broken("curves", (p) => delete p.panels[0].bands[0].to), /^panels\[0\]\.bands\[0\]\.to must be a number, got missing/],

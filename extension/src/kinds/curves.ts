@@ -99,7 +99,8 @@ export function curvesPlot(p: CurvesPayload, t: Theme): PlotlyFigure {
       annotations.push({ text: plotText(l.text), xref: xa, yref: `${ya} domain`, x: l.x, y: 1, xanchor: "left", yanchor: "bottom", yshift: 1 + l.row * LABEL_ROW_PX, showarrow: false, font: { size: 11, color: t.muted } });
     }
     for (const l of panel.lines) {
-      data.push({ type: "scatter", mode: "lines", name: plotText(l.name), ...legend(`line\u0000${l.name}`), x: onLogAxis(l.x, panel.xLog), y: onLogAxis(l.y, panel.yLog), xaxis: xa, yaxis: ya, line: { color: color(l.color), width: 2, dash: l.dash ?? "solid" }, hovertemplate: hover, meta: "line" });
+      const markers = l.markers ? { mode: "lines+markers", marker: { color: color(l.color), size: 7 } } : { mode: "lines" };
+      data.push({ type: "scatter", ...markers, name: plotText(l.name), ...legend(`line\u0000${l.name}`), x: onLogAxis(l.x, panel.xLog), y: onLogAxis(l.y, panel.yLog), xaxis: xa, yaxis: ya, line: { color: color(l.color), width: 2, dash: l.dash ?? "solid" }, hovertemplate: hover, meta: "line" });
     }
     for (const s of panel.points) {
       s.groups.forEach((g, k) => {

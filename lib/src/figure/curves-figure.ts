@@ -14,6 +14,8 @@ export interface LineFromData {
   /** A palette index (0 blue, 1 red, 2 green, 3 orange, …); default: one colour per legend name. */
   color?: number;
   dash?: Dash;
+  /** Markers at the data points (after decimation to maxLinePoints), one legend entry with the line. */
+  markers?: boolean;
 }
 
 /** A line from a function, sampled at `points` evenly spaced x in `range` (log-spaced on a log x axis). */
@@ -26,6 +28,8 @@ export interface LineFromFunction {
   points?: number;
   color?: number;
   dash?: Dash;
+  /** Markers at the samples. */
+  markers?: boolean;
 }
 
 export type CurveLineSpec = LineFromData | LineFromFunction;
@@ -136,6 +140,8 @@ function line(spec: CurveLineSpec, log: boolean, colors: Colors, maxPoints: numb
   const keep = decimate(x.length, [y], maxPoints);
   const out: CurvesLine = { name: spec.name, x: pick(x, keep), y: pick(y, keep), color: colors.of(spec.name, spec.color) };
   if (spec.dash && spec.dash !== "solid") out.dash = spec.dash;
+  if (spec.markers !== undefined && typeof spec.markers !== "boolean") throw new Error(`${w}.markers must be true or false, got ${JSON.stringify(spec.markers)}`);
+  if (spec.markers) out.markers = true;
   return out;
 }
 

@@ -155,6 +155,8 @@ export interface CurvesLine {
   /** Palette index; the same legend name has the same colour in every panel. */
   color: number;
   dash?: Dash;
+  /** Markers at every (x, y) of the line, in its colour, with hover text; one legend entry for line and markers. */
+  markers?: boolean;
 }
 
 /** Scatter points of a curves panel; each point belongs to one of `groups` (a legend entry and a colour each). */

@@ -232,6 +232,7 @@ function curves(p: Obj): void {
       sameLength(numbers(l.y, `${lw}.y`), numbers(l.x, `${lw}.x`), `${lw}.y`, `${lw}.x`);
       index(l.color, `${lw}.color`);
       if (l.dash !== undefined && !DASHES.includes(l.dash as string)) throw new Error(`${lw}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
+      if (l.markers !== undefined) bool(l.markers, `${lw}.markers`);
     });
     arr(s.points, `${w}.points`).forEach((pv, k) => {
       const pw = `${w}.points[${k}]`;

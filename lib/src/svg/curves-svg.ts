@@ -29,7 +29,16 @@ const domain = (r: [number, number] | undefined, log: boolean): [number, number]
 
 function curvesPanelSpec(p: CurvesPanel, box: { left: number; top: number; width: number; height: number }, clipId: string, d: Detail): PanelSpec {
   const xy = (x: number, y: number) => `${p.xLabel || "x"} = ${fmt(x)}, ${p.yLabel || "y"} = ${fmt(y)}`;
-  const lines: Line[] = p.lines.map((l) => ({ x: l.x, y: l.y, color: color(l.color), dash: DASH[l.dash ?? "solid"], hover: (i) => `${l.name}: ${xy(l.x[i], l.y[i])}`, hovers: d.lineHovers }));
+  // NB: a line with markers gets hover targets as a point set does (every marker while they fit), so its markers say their values.
+  const lines: Line[] = p.lines.map((l) => ({
+    x: l.x,
+    y: l.y,
+    color: color(l.color),
+    dash: DASH[l.dash ?? "solid"],
+    hover: (i) => `${l.name}: ${xy(l.x[i], l.y[i])}`,
+    hovers: l.markers ? Math.max(d.lineHovers, d.pointHovers) : d.lineHovers,
+    markers: l.markers ? { size: 6, cell: d.cell } : undefined,
+  }));
   // NB: a panel's point sets share one hover budget.
   const sets = p.points.reduce((n, s) => n + s.groups.length, 0);
   const points: PointSet[] = p.points.flatMap((s) =>
@@ -90,13 +99,13 @@ function curvesSvgAt(p: CurvesPayload, d: Detail): string {
   // One legend entry per name: lines first (with their dash), then point groups as dots.
   const entries: { label: string; color: string; dash?: string; dot?: boolean }[] = [];
   const seen = new Set<string>();
-  const add = (label: string, e: { color: string; dash?: string; dot?: boolean }) => {
+  const add = (label: string, e: { color: string; dash?: string; dot?: boolean; marker?: boolean }) => {
     const key = `${e.dot ? "dot" : "line"}\u0000${label}`;
     if (seen.has(key)) return;
     seen.add(key);
     entries.push({ label, ...e });
   };
-  for (const panel of p.panels) for (const l of panel.lines) add(l.name, { color: color(l.color), dash: DASH[l.dash ?? "solid"] });
+  for (const panel of p.panels) for (const l of panel.lines) add(l.name, { color: color(l.color), dash: DASH[l.dash ?? "solid"], marker: l.markers });
   for (const panel of p.panels) for (const s of panel.points) s.groups.forEach((g, k) => add(g, { color: color(s.colors[k]), dot: true }));
   const legendTop = top + (rows - 1) * rowH + ph + 56;
   const leg = legend(entries, left, legendTop, W - 20);

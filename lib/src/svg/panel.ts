@@ -14,6 +14,8 @@ export interface Line {
   hover?: (i: number) => string;
   /** How many hover targets this line gets; default the panel's `hoverPoints`. */
   hovers?: number;
+  /** Dots of this diameter (px) at the line's points, one per `cell`-px square (default 0.1), in its colour. */
+  markers?: { size: number; cell?: number };
 }
 
 /** Scatter points in a panel, drawn as dots of one colour. */
@@ -247,6 +249,11 @@ export function panel(spec: PanelSpec): DrawnPanel {
   for (const l of spec.lines) {
     drawn.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash, "stroke-linejoin": "round" }));
   }
+  // NB: markers after every line, so another line never hides a line's markers.
+  for (const l of spec.lines) {
+    const d = l.markers ? dotsData(l.x, l.y, sx, sy, l.markers.cell) : "";
+    if (d) drawn.push(el("path", { d, fill: "none", stroke: l.color, "stroke-width": l.markers!.size, "stroke-linecap": "round", class: "markers" }));
+  }
   for (const p of points) {
     const d = dotsData(p.x, p.y, sx, sy, p.cell);
     if (d) drawn.push(el("path", { d, fill: "none", stroke: p.color, "stroke-width": p.size ?? 5, "stroke-linecap": "round" }));
@@ -297,7 +304,7 @@ export function figureId(payload: unknown): string {
 }
 
 /** A legend row: swatch and label per entry, laid out left to right from (x, y), wrapping at `maxX`. */
-export function legend(entries: readonly { label: string; color: string; dash?: string; hover?: string; dot?: boolean }[], x: number, y: number, maxX: number): { svg: string; bottom: number } {
+export function legend(entries: readonly { label: string; color: string; dash?: string; hover?: string; dot?: boolean; marker?: boolean }[], x: number, y: number, maxX: number): { svg: string; bottom: number } {
   const parts: string[] = [];
   let cx = x;
   let cy = y;
@@ -313,7 +320,8 @@ export function legend(entries: readonly { label: string; color: string; dash?: 
         "g",
         {},
         e.hover ? title(e.hover) : "",
-        e.dot ? el("circle", { cx: cx + 12, cy: cy - 4, r: 3.5, fill: e.color }) : el("line", { x1: cx, x2: cx + 24, y1: cy - 4, y2: cy - 4, stroke: e.color, "stroke-width": 3, "stroke-dasharray": e.dash }),
+        e.dot ? "" : el("line", { x1: cx, x2: cx + 24, y1: cy - 4, y2: cy - 4, stroke: e.color, "stroke-width": 3, "stroke-dasharray": e.dash }),
+        e.dot || e.marker ? el("circle", { cx: cx + 12, cy: cy - 4, r: 3.5, fill: e.color }) : "",
         text({ x: cx + 30, y: cy, fill: INK.text }, e.label),
       ),
     );
