@@ -36,7 +36,7 @@ show(curvesFigure([
     lines: [{ name: "sin(x)", f: Math.sin, range: [-10, 10], dash: "dot" }, { name: "tanh net", f: fit, range: [-10, 10] }],
     points: [{ name: "data", x: [...trainX, ...heldX], y: [...trainX, ...heldX].map(Math.sin), group: [...trainX.map(() => "train"), ...heldX.map(() => "held out")] }],
     bands: [{ from: -Math.PI, to: Math.PI, label: "training range" }] },
-  { title: "loss", xLabel: "step", yLabel: "MSE", yLog: true, lines: [{ name: "train MSE", x: [0, 1, 2, 3], y: [1, 0.1, 0, 0.001] }] },
+  { title: "loss", xLabel: "step", yLabel: "MSE", yLog: true, lines: [{ name: "train MSE", x: [0, 1, 2, 3], y: [1, 0.1, 0, 0.001], markers: true }] },
 ], { title: "Curves: a fit and its data" }));`,
   `// training without layers: a finished run next to one that diverged (its own, shorter steps)
 show(trainingFigure({ steps: [0, 10, 20, 30, 40], layers: [], losses: [
@@ -216,6 +216,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(names).toEqual(["sin(x)", "tanh net", "train", "held out", "train MSE"]);
     expect(await f.locator(".scatterlayer .trace").count()).toBe(5);
     expect(await f.locator(".legend .traces").count()).toBe(5);
+    // The loss line has markers (one legend entry with a dot): at its three positive points, none at the gap.
+    expect(await f.locator(".subplot.x2y2 .trace .points path.point").count()).toBe(3);
+    expect(await f.locator(".legend .traces", { hasText: "train MSE" }).locator(".legendpoints path").count()).toBe(1);
     expect(await f.locator(".shapelayer path").count()).toBe(1);
     expect(await f.locator(".annotation-text", { hasText: "training range" }).count()).toBe(1);
     // The band's label sits above the plot area (where no line goes), under the subplot title.
