@@ -11,8 +11,8 @@
 // (a zero k, an and-mask) wherever the bits allow.
 
 import { ERFC_RATIONALS as ERFC } from "./special/erf";
+import { functionBody, I32, instantiate, moduleBytes, sleb, simd, uleb, V128, type Code } from "./wasm-module";
 
-type Code = number[];
 
 /** Kernels run whole iterations: lengths are padded to a multiple of this many elements (2·pairs divides it). */
 const GROUP = 12;
@@ -27,31 +27,7 @@ const STRIDE = CHUNK + GROUP;
 /** Where the per-lane coefficient tables start in linear memory: after the x, out and dOut regions. */
 const TABLE_BASE = 3 * STRIDE * 8;
 
-const uleb = (n: number): Code => {
-  const out: Code = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const sleb = (n: number): Code => {
-  const out: Code = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-};
-const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, bytes: Code) => [id, ...uleb(bytes.length), ...bytes];
-const vec = (items: Code[]) => [...uleb(items.length), ...items.flat()];
-
 // Expressions are the code that pushes their value; operations concatenate their operands' code.
-const simd = (op: number): Code => [0xfd, ...uleb(op)];
 const op1 = (op: number) => (a: Code): Code => [...a, ...simd(op)];
 const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
 const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
@@ -128,9 +104,7 @@ class Body {
     for (const p of parts) this.code.push(...p);
   }
   encode(): Code {
-    const locals = vec([[...uleb(Body.I32), 0x7f], [...uleb(this.v128), 0x7b]]);
-    const body = [...locals, ...this.prologue, ...this.code, 0x0b];
-    return [...uleb(body.length), ...body];
+    return functionBody([[Body.I32, I32], [this.v128, V128]], [...this.prologue, ...this.code, 0x0b]);
   }
 }
 
@@ -456,26 +430,7 @@ const KERNELS = {
 /** The kernels this module exports. */
 export type WasmKernelName = keyof typeof KERNELS;
 
-function moduleBytes(): Uint8Array {
-  const names = Object.keys(KERNELS) as WasmKernelName[];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec([[0x7f], [0x7f], [0x7f], [0x7f]]), 0x00]])),
-    ...section(2, vec([[...name("env"), ...name("mem"), 0x02, 0x00, 0x01]])),
-    ...section(3, vec(names.map(() => [0x00]))),
-    ...section(7, vec(names.map((n, i) => [...name(n), 0x00, ...uleb(i)]))),
-    ...section(10, vec(names.map((n) => KERNELS[n]))),
-  ]);
-}
-
 type Kernel = (x: number, out: number, d: number, bytes: number) => void;
-
-// NB: lib compiles without DOM or Node typings; these are the few WebAssembly declarations used here.
-declare const WebAssembly: {
-  Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
-  Module: new (b: Uint8Array) => unknown;
-  Instance: new (m: unknown, imports: object) => { exports: Record<string, unknown> };
-};
 
 /** Below this many elements the JS loop is as fast (the copies and the call cost about as much as they save). */
 const MIN_LENGTH = 16;
@@ -486,9 +441,8 @@ let enabled = true;
 function instance(): typeof state {
   if (state !== undefined) return state;
   try {
-    const memory = new WebAssembly.Memory({ initial: Math.ceil((TABLE_BASE + TABLES.length * 8) / 65536) });
+    const { exports, memory } = instantiate(moduleBytes(4, KERNELS), Math.ceil((TABLE_BASE + TABLES.length * 8) / 65536));
     new Float64Array(memory.buffer, TABLE_BASE, TABLES.length).set(TABLES);
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()), { env: { mem: memory } }).exports;
     state = { kernels: exports as Record<WasmKernelName, Kernel>, mem: new Float64Array(memory.buffer) };
   } catch {
     state = null;

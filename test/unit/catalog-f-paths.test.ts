@@ -2,20 +2,9 @@
 // for every catalog entry, on the wasm and the JS paths, in Float64Array and Float32Array.
 import { afterEach, describe, expect, it } from "vitest";
 import { activation, CATALOG, setKernelBackend, type Activation } from "../../lib/src";
+import { uniforms } from "./mulberry32";
 
 afterEach(() => void setKernelBackend("auto"));
-
-/** mulberry32, as catalog-wasm-kernels.test.ts. */
-function uniforms(n: number, seed: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  return out;
-}
 
 // The branch points of the loops (tanh's ½, ELU's −½ in x·k, erfc's 0.84375 and 1.25 in x/√2, exp's underflow,
 // the kinks), their neighbours, and the specials.

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { activation, CATALOG } from "../../lib/src";
+import { mulberry32 } from "./mulberry32";
 
 interface ScalarRef {
   id: string;
@@ -84,16 +85,6 @@ describe("the reference file", () => {
   });
 });
 
-/** Deterministic uniform numbers (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** g′(x) by a 4th-order central difference (independent of lib's gradCheck). */
 function centralDiff(g: (x: number) => number, x: number, h = 1e-3): number {
   return (8 * (g(x + h) - g(x - h)) - (g(x + 2 * h) - g(x - 2 * h))) / (12 * h);
@@ -103,7 +94,7 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s against central differ
   const act = activation(id);
   const kinks = act.properties.kinks.map((k) => k.x);
   it("f′ and f″ match differences of f and f′ at 200 random points in [−8, 8]", () => {
-    const next = rng(id.length * 7919 + id.charCodeAt(0));
+    const next = mulberry32(id.length * 7919 + id.charCodeAt(0));
     const bad: string[] = [];
     for (let n = 0; n < 200; n++) {
       const x = -8 + 16 * next();

@@ -3,20 +3,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { activation, hasWasmKernels, setKernelBackend } from "../../lib/src";
 import { log1pUnit } from "../../lib/src/special/logistic";
+import { uniforms } from "./mulberry32";
 
 afterEach(() => void setKernelBackend("auto"));
-
-/** mulberry32: a full-period 32-bit generator, so millions of draws cover the ranges. */
-function uniforms(n: number, seed: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    out[i] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  return out;
-}
 
 // Every branch of exp (|x| vs ½ln2, 3/2·ln2, 2^-28, the subnormal and underflow ends), expm1 (2^-54, ½ln2) and
 // log1p (2^-54, 2^-29, √2 − 1, u near 2), reached through the arguments −|x|, −2|x| and e^(−|x|).

@@ -6,28 +6,7 @@
 // layer needs: A·B (forward, and δ·Wᵀ with W transposed first) and Aᵀ·B (the weight gradient). Operands are
 // copied into the module's memory and the tiles copied back; gemm.ts does the edges in JS.
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-};
-const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
-const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
+import { functionBody, I32, instantiate, moduleBytes, sleb, simd, uleb, V128, type WasmMemory } from "../wasm-module";
 
 // Parameters: byte offsets into memory and counts.
 const A = 0, B = 1, C = 2, BIAS = 3, TILES_I = 4, TILES_J = 5, DEPTH = 6, A_ROW = 7, A_STEP = 8, B_STRIDE = 9, C_STRIDE = 10;
@@ -42,7 +21,6 @@ const tee = (i: number) => [0x22, ...uleb(i)];
 const i32 = (v: number) => [0x41, ...sleb(v)];
 const ADD = [0x6a], MUL = [0x6c], LT_U = [0x49];
 const LOOP = [0x03, 0x40], END = [0x0b], BR_IF0 = [0x0d, 0x00];
-const simd = (op: number) => [0xfd, ...uleb(op)];
 const vload = (offset: number) => [...simd(0x00), 3, ...uleb(offset)];
 const vstore = (offset: number) => [...simd(0x0b), 3, ...uleb(offset)];
 const fload = [0x2b, 3, 0];
@@ -89,49 +67,24 @@ function kernelBody(): number[] {
   return b;
 }
 
-function moduleBytes(): Uint8Array {
-  const body = [...vec([[...uleb(8), 0x7f], [...uleb(11), 0x7b]]), ...kernelBody()];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec(Array.from({ length: 11 }, () => [0x7f])), 0x00]])),
-    ...section(2, vec([[...name("env"), ...name("mem"), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0x00]])),
-    ...section(7, vec([[...name("tiles"), 0x00, 0x00]])),
-    ...section(10, vec([[...uleb(body.length), ...body]])),
-  ]);
-}
-
 export type Kernel = (a: number, b: number, c: number, bias: number, ti: number, tj: number, depth: number, aRow: number, aStep: number, bStride: number, cStride: number) => void;
 
 /** The compiled kernel and its memory. */
 export interface WasmGemm {
   kernel: Kernel;
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   f64: Float64Array;
 }
 
 let state: WasmGemm | null | undefined;
 
-// NB: lib compiles without DOM or Node typings; these are the few WebAssembly declarations used here.
-declare const WebAssembly: {
-  Memory: new (d: { initial: number }) => WebAssembly.Memory;
-  Module: new (b: Uint8Array) => unknown;
-  Instance: new (m: unknown, imports: object) => { exports: Record<string, unknown> };
-};
-export declare namespace WebAssembly {
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-    grow(pages: number): number;
-  }
-}
-
 /** Compiles the kernel once; null (and the JS loops everywhere) if this engine lacks WebAssembly SIMD. */
 export function wasmGemm(): WasmGemm | null {
   if (state !== undefined) return state;
   try {
-    const memory = new WebAssembly.Memory({ initial: 16 });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(moduleBytes()), { env: { mem: memory } });
-    state = { kernel: instance.exports.tiles as Kernel, memory, f64: new Float64Array(memory.buffer) };
+    const tiles = functionBody([[8, I32], [11, V128]], kernelBody());
+    const { exports, memory } = instantiate(moduleBytes(11, { tiles }), 16);
+    state = { kernel: exports.tiles as Kernel, memory, f64: new Float64Array(memory.buffer) };
   } catch {
     state = null;
   }
