@@ -33,3 +33,5 @@ export { validatePayload, KINDS } from "./figure/validate";
 export * from "./autodiff";
 export * from "./nn";
 export * from "./data";
+export { claim, acrossSeeds, runSeed, seedBase, SEED_ENV, CLAIMS_ENV } from "./claim";
+export type { ClaimNumbers, SeedRuns } from "./claim";
