@@ -37,6 +37,13 @@ def test_notebook_links_resolve(path):
     assert not broken, f"{path.name} links to missing notebooks: {broken}"
 
 
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[p.name for p in NOTEBOOK_PATHS])
+def test_claims_are_checked_with_the_library_helper(path):
+    code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert re.search(r"\bclaim\(", code), f"{path.name} checks no claim with claim() from actigrad"
+    assert not re.search(r"function (check|claim)\(", code), f"{path.name} defines its own checker; use claim() from actigrad"
+
+
 def test_the_tour_indexes_the_series_in_order():
     series = [p.name for p in NOTEBOOK_PATHS if re.match(r"(0[1-9]|1[0-9])-", p.name)]
     linked = [t for t in notebook_links(NOTEBOOKS / "00-tour.ipynb") if t in series]
