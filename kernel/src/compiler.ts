@@ -3,7 +3,7 @@ import Module from "node:module";
 import path from "node:path";
 import type * as Ts from "@tslab/typescript-for-tslab";
 import type * as Conv from "tslab/dist/converter";
-import { forwardPath, isVirtualDir } from "./resolve";
+import { forwardPath, isVirtualDir, virtualChildren } from "./resolve";
 import { lookup, splitInlineMap, decodeMappings, type LineMap } from "./sourcemap";
 
 export type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
@@ -18,7 +18,7 @@ const cellMaps = new Map<string, LineMap>();
  * The TypeScript module as tslab's converter sees it, with three changes:
  * - its programs emit inline source maps, and its ESM → CommonJS step composes them, so runtime errors can be
  *   reported at the cell's own lines;
- * - its file system also sees the virtual `node_modules/actigrad` of resolve.ts;
+ * - its file system also sees the virtual packages of resolve.ts (actigrad, @types/node);
  * - completions get a host that can name modules.
  * NB: the fork's exports are non-configurable getters, so a Proxy (not assignment) swaps the functions.
  */
@@ -28,7 +28,10 @@ function tsForConverter(): typeof Ts {
     fileExists: (p: string) => real.fileExists(forwardPath(p)),
     readFile: (p: string, enc?: string) => real.readFile(forwardPath(p), enc),
     directoryExists: (p: string) => isVirtualDir(p) || real.directoryExists(forwardPath(p)),
-    getDirectories: (p: string) => real.getDirectories(forwardPath(p)),
+    getDirectories: (p: string) => {
+      const fp = forwardPath(p);
+      return [...new Set([...(real.directoryExists(fp) ? real.getDirectories(fp) : []), ...virtualChildren(p)])];
+    },
     realpath: real.realpath && ((p: string) => real.realpath!(forwardPath(p))),
     readDirectory: (p: string, ...rest: unknown[]) => (real.readDirectory as (...a: unknown[]) => string[])(forwardPath(p), ...rest),
   });
