@@ -28,6 +28,11 @@ const VIEWS: { [K in Payload["kind"]]: new (host: Host) => View<Extract<Payload,
   curves: CurvesView,
 };
 
+/** Whether `el` is in the document and laid out: what plotly requires of a plot it resizes. */
+function displayed(el: HTMLElement): boolean {
+  return el.isConnected && el.getClientRects().length > 0;
+}
+
 /**
  * Draws one actigrad payload with plotly; an invalid payload becomes an error box naming the problem.
  * Re-renders (live `update_display_data`) reuse the view and the plot and go through Plotly.react.
@@ -48,8 +53,13 @@ export class ActigradWidget extends Widget implements IRenderMime.IRenderer {
   private observer = new MutationObserver(() => {
     if (isLight() !== this.light) this.redraw();
   });
+  // NB: Lab detaches and hides outputs (notebook windowing, a reopened notebook laying out, a closed tab),
+  // and Plotly.Plots.resize throws on a plot that is not displayed; such a plot is resized when it shows again.
   private resizer = new ResizeObserver(() => {
-    if (this.node.dataset.drawn) void loadPlotly().then((P) => P.Plots.resize(this.plot));
+    if (!this.node.dataset.drawn || !displayed(this.plot)) return;
+    void loadPlotly().then((P) => {
+      if (displayed(this.plot) && !this.isDisposed) return P.Plots.resize(this.plot);
+    });
   });
 
   constructor(private options: IRenderMime.IRendererOptions) {

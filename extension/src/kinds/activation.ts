@@ -110,6 +110,16 @@ export function lensReadout(p: ActivationPayload, i: number): string[] {
   ];
 }
 
+/** One readout line as phrases that wrap only between each other: "f′(x₀) = 0.25" never breaks inside. */
+function readoutLine(line: string): HTMLElement {
+  const div = h("div", "jp-RenderedActigrad-readout-line");
+  line.split(/(?<=[,;]) /).forEach((phrase, k) => {
+    if (k > 0) div.append(" ");
+    div.append(h("span", "jp-RenderedActigrad-readout-phrase", phrase));
+  });
+  return div;
+}
+
 /** The index of the grid value nearest to x in the ascending grid `xs`. */
 export function nearestIndex(xs: readonly number[], x: number): number {
   let lo = 0;
@@ -208,7 +218,7 @@ export class ActivationView implements View<ActivationPayload> {
   private moveLens(i: number): void {
     if (i === this.state.lens) return;
     this.state.lens = i;
-    this.readout.replaceChildren(...lensReadout(this.p, i).map((line) => h("div", "jp-RenderedActigrad-readout-line", line)));
+    this.readout.replaceChildren(...lensReadout(this.p, i).map(readoutLine));
     this.readout.classList.add("jp-mod-active");
     this.host.redraw();
   }
