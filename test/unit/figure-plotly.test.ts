@@ -236,3 +236,35 @@ describe("landscapePlot", () => {
     expect((fig.layout.xaxis2 as Json).domain[0]).toBeGreaterThan((fig.layout.xaxis as Json).domain[1]);
   });
 });
+
+describe("networkPlot labels", () => {
+  // Text boxes in the plot's pixel axes (its design width), estimated as the static SVG test does: 0.55 em per
+  // character (0.6 bold), one em tall around the middle where plotly centres the text.
+  const boxes = (fig: { data: object[] }) =>
+    (fig.data as Json[]).flatMap((d) =>
+      d.mode?.includes("text")
+        ? d.text.flatMap((raw: string, i: number) => {
+            const bold = raw.startsWith("<b>");
+            const t = raw.replace(/<\/?b>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+            if (!t) return [];
+            const fs = d.textfont.size;
+            const w = [...t].length * fs * (bold ? 0.6 : 0.55);
+            return [{ t, x0: d.x[i] - w / 2, x1: d.x[i] + w / 2, y0: d.y[i] - fs / 2, y1: d.y[i] + fs / 2 }];
+          })
+        : [],
+    );
+  const clashes = (b: { t: string; x0: number; x1: number; y0: number; y1: number }[]) =>
+    b.flatMap((a, i) => b.slice(i + 1).filter((c) => Math.min(a.x1, c.x1) - Math.max(a.x0, c.x0) > 0.5 && Math.min(a.y1, c.y1) - Math.max(a.y0, c.y0) > 0.5).map((c) => `${a.t} × ${c.t}`));
+
+  it("no two labels intersect and none leaves the plot, whichever parameter is chosen", () => {
+    const p = networkFigure(smallNetwork()).payload;
+    for (const selected of ["w", "b"]) {
+      const fig = networkPlot(p, { selected }, light);
+      const b = boxes(fig);
+      expect(b.length).toBe(p.nodes.length * 2 + p.edges.length);
+      expect(clashes(b)).toEqual([]);
+      const [xr, yr] = [(fig.layout.xaxis as Json).range, (fig.layout.yaxis as Json).range];
+      expect(b.filter((q) => q.x0 < xr[0] || q.x1 > xr[1] || q.y0 < yr[1] || q.y1 > yr[0]).map((q) => q.t)).toEqual([]);
+    }
+  });
+});
