@@ -58,7 +58,8 @@ export class ActigradWidget extends Widget implements IRenderMime.IRenderer {
   private resizer = new ResizeObserver(() => {
     if (!this.node.dataset.drawn || !displayed(this.plot)) return;
     void loadPlotly().then((P) => {
-      if (displayed(this.plot) && !this.isDisposed) return P.Plots.resize(this.plot);
+      // NB: plotly rejects (not throws) for a plot hidden in the meantime; that plot is resized when it shows again.
+      if (displayed(this.plot) && !this.isDisposed) return Promise.resolve(P.Plots.resize(this.plot)).catch(() => undefined);
     });
   });
 

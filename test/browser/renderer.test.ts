@@ -413,13 +413,13 @@ describe("the actigrad renderer in JupyterLab", () => {
   });
   // NB: last, as it reloads the page. Reopening a saved notebook once threw "Resize must be passed a displayed
   // plot div element." per figure, uncaught, from the resize observer firing on outputs not laid out yet.
-  it("a saved notebook reopens and scrolls through without any uncaught page error", async () => {
+  it("no uncaught page error in the whole session: run all, re-run, save, reopen, scroll, switch tabs", async () => {
     await page.evaluate(() => (window as any).jupyterapp.commands.execute("docmanager:save"));
     await expect.poll(() => page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.context.model.dirty), { timeout: 15_000 }).toBe(false);
     const saved = JSON.parse(fs.readFileSync(path.join(lab.root, NB), "utf8"));
     const withFigures = saved.cells.filter((c: any) => c.outputs?.some((o: any) => o.data?.[MIME] !== undefined)).length;
     expect(withFigures).toBeGreaterThanOrEqual(KINDS.length);
-    pageErrors.length = 0;
+    // NB: pageErrors holds the whole session so far (run all, re-runs, theme switches, resizes) and now the reopening.
     await page.reload();
     await openNotebook(page, lab, NB);
     await page.waitForSelector(".jp-RenderedActigrad[data-drawn]", { timeout: 60_000 });
@@ -435,6 +435,11 @@ describe("the actigrad renderer in JupyterLab", () => {
     await page.waitForTimeout(500);
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.waitForTimeout(500);
+    // Another tab in front hides the notebook (its outputs shrink to nothing), then the notebook comes back.
+    await page.evaluate(() => (window as any).jupyterapp.commands.execute("launcher:create"));
+    await page.waitForTimeout(700);
+    await page.evaluate((nb) => (window as any).jupyterapp.commands.execute("docmanager:open", { path: nb }), NB);
+    await page.waitForTimeout(700);
     expect(await drawnFigures().count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
