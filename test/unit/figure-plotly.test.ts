@@ -268,3 +268,31 @@ describe("networkPlot labels", () => {
     }
   });
 });
+
+describe("one tangent rule", () => {
+  it("the static SVG's tangent at the steepest point and the Lab lens there are the same segment in data units", async () => {
+    const { DOMParser } = await import("@xmldom/xmldom");
+    const fig = activationFigure([SIGMOID, RELU], { range: [-3, 3] });
+    const p = fig.payload;
+    const doc = new DOMParser().parseFromString(fig.toSvg(), "image/svg+xml");
+    const groups = Array.from(doc.getElementsByTagName("title") as unknown as { textContent: string; parentNode: Json }[]).filter((t) => /tangent at x₀/.test(t.textContent));
+    expect(groups).toHaveLength(2);
+    // The f panel's axes in the SVG: its frame and the pixel scale of the first series' dots.
+    for (const [k, g] of groups.entries()) {
+      const x0 = Number(/x₀ = (-?[\d.e-]+)/.exec(g.textContent)![1]);
+      const i = p.x.indexOf(p.x.reduce((b, v) => (Math.abs(v - x0) < Math.abs(b - x0) ? v : b)));
+      const lens = (activationPlot(p, { show: { f: true, df: true, d2f: false }, lens: i }, light).data as Json[]).filter((d) => d.meta === "lens" && d.mode === "lines")[k];
+      const line = g.parentNode.getElementsByTagName("line")[0];
+      const dot = g.parentNode.getElementsByTagName("circle")[0];
+      // px per x unit from the dot (at x₀) and the segment's ends: the SVG half-width must equal the lens's.
+      const pxHalf = (Number(line.getAttribute("x2")) - Number(line.getAttribute("x1"))) / 2;
+      const center = Number(dot.getAttribute("cx"));
+      expect(Math.abs((Number(line.getAttribute("x1")) + Number(line.getAttribute("x2"))) / 2 - center)).toBeLessThan(0.2);
+      const labHalf = (lens.x[1] - lens.x[0]) / 2;
+      // SVG x pixels per unit: the f panel spans the payload's x range over its frame width.
+      const frame = Array.from(doc.getElementsByTagName("rect") as unknown as Json[]).find((r) => r.getAttribute("fill") === "none" && r.getAttribute("stroke"));
+      const perUnit = Number(frame.getAttribute("width")) / (p.x[p.x.length - 1] - p.x[0]);
+      expect(Math.abs(pxHalf / perUnit - labHalf)).toBeLessThan(0.02 * Math.max(labHalf, 1e-9) + 0.2 / perUnit);
+    }
+  });
+});
