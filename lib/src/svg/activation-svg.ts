@@ -1,5 +1,4 @@
-import { activationNames } from "../figure/activation-figure";
-import { fExtent, tangentHalf } from "../figure/scene/activation";
+import { activationNames, fExtent, tangentHalf } from "../figure/scene/activation";
 import type { ActivationPayload, ActivationSeries } from "../figure/payload";
 import { card, figureId, legend, panel, type Band, type Line } from "./panel";
 import { INK, PALETTE } from "./palette";

@@ -1,4 +1,4 @@
-import { formatProgress } from "../figure/training-figure";
+import { formatProgress } from "../figure/progress";
 import type { Dash, Trace, TrainingPayload } from "../figure/payload";
 import { card, figureId, legend, panel, titleExtra, type Line } from "./panel";
 import { INK, PALETTE } from "./palette";

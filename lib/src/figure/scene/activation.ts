@@ -17,3 +17,13 @@ export function tangentHalf(x: readonly number[], f0: number, slope: number, [lo
   const s = Math.abs(slope);
   return s > 0 ? Math.max(0, Math.min(w, (hi - f0) / s, (f0 - lo) / s)) : w;
 }
+
+/**
+ * The names a figure uses for its variable and curves: with xLabel "z", "f(z)", "f′(z)", "f″(z)".
+ * NB: a longer label ("pre-activation z") titles the axis only; the curves keep x.
+ */
+export function activationNames(xLabel: string | undefined): { axis: string; v: string; f: string; df: string; d2f: string } {
+  const axis = xLabel ?? "x";
+  const v = [...axis].length <= 3 && /^[^\s()]+$/.test(axis) ? axis : "x";
+  return { axis, v, f: `f(${v})`, df: `f′(${v})`, d2f: `f″(${v})` };
+}

@@ -1,7 +1,6 @@
 // The network figure's layout in pixels, shared by the static SVG and the Lab plot: node pills, edges clipped to
 // them, and value and edge labels placed where they clear the pills and each other. No DOM.
 import { placeLabels, type Box } from "../labels";
-import { edgeLabelAt } from "../network-figure";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../payload";
 import { fmt } from "../../svg/xml";
 
@@ -105,4 +104,14 @@ export function networkScene(p: NetworkPayload, view: { selected?: string; focus
       return { from: e.from, to: e.to, x1: px(a) + s0 * dx, y1: py(a) + s0 * dy, x2: px(a) + s1 * dx, y2: py(a) + s1 * dy, hot: isHot(e), label: l ? { x: l[0], y: l[1], text: edgeText(e) } : undefined, fullLabel: `∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}` };
     }),
   };
+}
+
+/**
+ * Where along each edge (0 = its source, 1 = its target) its label sits: the middle, or nearer the
+ * source when the target has many inputs, so the labels of a fan-in do not pile up at the target.
+ */
+export function edgeLabelAt(p: Pick<NetworkPayload, "edges">): number[] {
+  const fanIn = new Map<string, number>();
+  for (const e of p.edges) fanIn.set(e.to, (fanIn.get(e.to) ?? 0) + 1);
+  return p.edges.map((e) => (fanIn.get(e.to)! > 2 ? 0.3 : 0.5));
 }
