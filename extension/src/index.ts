@@ -1,7 +1,7 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import type { Payload } from "actigrad/dist/figure/payload";
-import { validatePayload } from "actigrad/dist/figure/validate";
+import type { Payload } from "actigrad/figure";
+import { validatePayload } from "actigrad/figure";
 import { ActivationView } from "./kinds/activation";
 import { h, type Host, type View } from "./kinds/common";
 import { CurvesView } from "./kinds/curves";

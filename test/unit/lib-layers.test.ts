@@ -64,3 +64,22 @@ describe("lib layering", () => {
     expect(findCycle(graph())?.join(" → ")).toBeUndefined();
   });
 });
+
+describe("the extension's use of lib", () => {
+  const EXT = path.resolve(__dirname, "../../extension");
+
+  it("imports only lib's public entries, never actigrad/dist/…", () => {
+    const deep = files(path.join(EXT, "src")).flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/from\s+["'](actigrad\/[^"']*)["']/g)].map((m) => m[1]).filter((s) => s !== "actigrad/figure").map((s) => `${path.basename(f)}: ${s}`));
+    expect(deep).toEqual([]);
+  });
+
+  it("its built bundle holds the payload validator but not the static SVG drawer", () => {
+    const dir = path.join(EXT, "actigrad_renderer", "labextension", "static");
+    const js = fs.readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+    expect(js).toContain("valid kinds are"); // validatePayload's message
+    // Literal text only the SVG drawers write (landscape note, training key, the <svg> card's role).
+    expect(js).not.toContain("hover a dot for its step and loss");
+    expect(js).not.toContain('role: "img"');
+    expect(js).not.toContain("(hover for where)");
+  });
+});

@@ -1,8 +1,8 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import { activationNames } from "actigrad/dist/figure/activation-figure";
-import type { ActivationPayload } from "actigrad/dist/figure/payload";
-import { fmt } from "actigrad/dist/svg/xml";
-import { fExtent, tangentHalf } from "actigrad/dist/figure/scene/activation";
+import { activationNames } from "actigrad/figure";
+import type { ActivationPayload } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
+import { fExtent, tangentHalf } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
 

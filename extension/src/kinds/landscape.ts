@@ -1,7 +1,7 @@
-import type { LandscapePayload } from "actigrad/dist/figure/payload";
-import { strideIndices } from "actigrad/dist/figure/decimate";
-import { fmt } from "actigrad/dist/svg/xml";
-import { contourColor, isHexColor } from "actigrad/dist/figure/palette";
+import type { LandscapePayload } from "actigrad/figure";
+import { strideIndices } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
+import { contourColor, isHexColor } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { axis, baseLayout, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 

@@ -1,8 +1,8 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import type { NetworkExplanation, NetworkPayload, PlacedNode } from "actigrad/dist/figure/payload";
-import { NETWORK_LABEL_SIZE, networkScene } from "actigrad/dist/figure/scene/network";
-import { pathFormula } from "actigrad/dist/svg/network-svg";
-import { fmt } from "actigrad/dist/svg/xml";
+import type { NetworkExplanation, NetworkPayload, PlacedNode } from "actigrad/figure";
+import { NETWORK_LABEL_SIZE, networkScene } from "actigrad/figure";
+import { pathFormula } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
 

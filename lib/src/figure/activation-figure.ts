@@ -1,5 +1,5 @@
 import type { Activation } from "../activation";
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";
 import type { ActivationPayload, ActivationSeries, Interval } from "./payload";

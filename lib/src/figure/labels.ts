@@ -50,3 +50,21 @@ export function placeLabels(
     return undefined;
   });
 }
+
+/** Width of a character of a band label (10 px sans-serif), in px. NB: an estimate, as the legend's; labels stay text. */
+export const LABEL_CHAR = 5.6;
+
+/**
+ * Places labels of the given widths in rows: each starts at its `x`, pulled left so it ends by `right` (but
+ * not past `left`), in the first row where it clears the labels already there by 6 px. Row 0 is nearest the frame.
+ */
+export function stackLabels(spans: readonly { x: number; width: number }[], left: number, right: number): { x: number; row: number }[] {
+  const ends: number[] = [];
+  return spans.map(({ x, width }) => {
+    const at = Math.max(left, Math.min(x, right - width));
+    let row = ends.findIndex((end) => at >= end + 6);
+    if (row < 0) row = ends.length;
+    ends[row] = at + width;
+    return { x: at, row };
+  });
+}

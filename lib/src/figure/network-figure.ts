@@ -1,4 +1,4 @@
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import type { NetworkGraph } from "./data";
 import { Figure } from "./figure";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "./payload";

@@ -1,4 +1,4 @@
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import type { TrainingHistory } from "./data";
 import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";

@@ -7,11 +7,8 @@ import { el, fmt, text, title, utf8Bytes } from "./xml";
 
 const ROLE_FILL: Record<PlacedNode["role"], string> = { input: "#e8eef6", param: "#fde9d9", op: "#f2f2f2", loss: "#e3f1e0" };
 
-/** "σ′(q) × w46 = 0.2 × 0.3 = 0.06" for one path. */
-export function pathFormula(p: NetworkExplanation["paths"][number]): string {
-  if (!p.factors.length) return `= ${fmt(p.product, 6)}`;
-  return `${p.factors.map((f) => f.label).join(" × ")} = ${p.factors.map((f) => fmt(f.value)).join(" × ")} = ${fmt(p.product, 6)}`;
-}
+export { pathFormula } from "../figure/scene/network";
+import { pathFormula } from "../figure/scene/network";
 
 /**
  * The graph left to right (inputs → loss) with each node's value and gradient and each edge's local

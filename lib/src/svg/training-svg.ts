@@ -1,4 +1,6 @@
 import { formatProgress } from "../figure/progress";
+import { shadeColor, trainingPaletteIndices } from "../figure/palette";
+export { shadeColor, trainingPaletteIndices } from "../figure/palette";
 import type { Dash, Trace, TrainingPayload } from "../figure/payload";
 import { card, figureId, legend, panel, titleExtra, type Line } from "./panel";
 import { INK, PALETTE } from "./palette";
@@ -6,29 +8,6 @@ import { fmt, text } from "./xml";
 
 /** SVG dash patterns of a loss curve's `dash`. */
 export const LOSS_DASH: Record<Dash, string | undefined> = { solid: undefined, dash: "6 4", dot: "2 3" };
-
-/** `hex` (#rrggbb or #rgb) moved a fraction `t` of the way to `toward`; a colour it cannot read comes back unchanged. */
-export function shadeColor(hex: string, t: number, toward = "#ffffff"): string {
-  const rgb = (c: string) => {
-    const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c.trim());
-    if (!m) return null;
-    const h = m[1].length === 3 ? [...m[1]].map((d) => d + d).join("") : m[1];
-    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-  };
-  const a = rgb(hex);
-  const b = rgb(toward);
-  if (!a || !b || !(t > 0)) return hex;
-  return "#" + a.map((v, i) => Math.round(v + (b[i] - v) * Math.min(1, t)).toString(16).padStart(2, "0")).join("");
-}
-
-/**
- * The palette index of each loss curve and layer: the payload's, or for payloads without one (older
- * versions of lib) loss k → k and layer k → n + k.
- */
-export function trainingPaletteIndices(p: TrainingPayload): { losses: number[]; layers: number[] } {
-  const n = p.losses.length;
-  return { losses: p.losses.map((t, k) => t.color ?? k), layers: p.layers.map((l, k) => l.color ?? n + k) };
-}
 
 /**
  * Loss, per-layer gradient norm (log) and saturated/dead fractions side by side, with legends and the

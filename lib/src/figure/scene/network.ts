@@ -2,7 +2,7 @@
 // them, and value and edge labels placed where they clear the pills and each other. No DOM.
 import { placeLabels, type Box } from "../labels";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../payload";
-import { fmt } from "../../svg/xml";
+import { fmt } from "../format";
 
 /** A label at (x, baseline y), centred. */
 export interface SceneLabel {
@@ -114,4 +114,10 @@ export function edgeLabelAt(p: Pick<NetworkPayload, "edges">): number[] {
   const fanIn = new Map<string, number>();
   for (const e of p.edges) fanIn.set(e.to, (fanIn.get(e.to) ?? 0) + 1);
   return p.edges.map((e) => (fanIn.get(e.to)! > 2 ? 0.3 : 0.5));
+}
+
+/** "σ′(q) × w46 = 0.2 × 0.3 = 0.06" for one path. */
+export function pathFormula(p: NetworkExplanation["paths"][number]): string {
+  if (!p.factors.length) return `= ${fmt(p.product, 6)}`;
+  return `${p.factors.map((f) => f.label).join(" × ")} = ${p.factors.map((f) => fmt(f.value)).join(" × ")} = ${fmt(p.product, 6)}`;
 }
