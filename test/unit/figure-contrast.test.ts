@@ -1,6 +1,7 @@
 // Landscape contours: every level's colour keeps ≥ 3:1 contrast (WCAG, computed here from the sRGB definition)
 // against the background it is drawn on: the static SVG's white card, and Lab's light and dark paper.
 import { DOMParser, type Element } from "@xmldom/xmldom";
+import { channels, contrast } from "./color-math";
 import { describe, expect, it } from "vitest";
 import { landscapePlot } from "../../extension/src/kinds/landscape";
 import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
@@ -11,16 +12,6 @@ import { twoSlices } from "./figure-fixtures";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-const luminance = (hex: string) => {
-  const [r, g, b] = channels(hex).map(linear);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
 /** The colour plotly gives value z: linear RGB interpolation between the colorscale's stops over [zmin, zmax]. */
 function scaleAt(trace: Json, z: number): string {
   const s: [number, string][] = trace.colorscale;
