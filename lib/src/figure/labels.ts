@@ -40,8 +40,10 @@ export function placeLabels(
   pad = 1,
 ): ([number, number] | undefined)[] {
   return labels.map((l) => {
+    const w = textWidth(l.text, l.fontSize, l.bold);
+    const shift = l.anchor === "middle" ? w / 2 : l.anchor === "end" ? w : 0;
     for (const [x, y] of l.at) {
-      const b = textBox(l.text, x, y, l.fontSize, l.anchor, l.bold);
+      const b = { x0: x - shift, x1: x - shift + w, y0: y - 0.8 * l.fontSize, y1: y + 0.2 * l.fontSize };
       if (b.x0 < bounds.x0 || b.y0 < bounds.y0 || b.x1 > bounds.x1 || b.y1 > bounds.y1) continue;
       if (taken.some((t) => hits(t, b, pad))) continue;
       taken.push(b);
