@@ -285,6 +285,23 @@ describe("the actigrad renderer in JupyterLab", () => {
     await nodes.nth(1).click({ force: true });
     await expect.poll(() => net.locator("select").inputValue()).toBe("w");
     await expect.poll(() => paths.count()).toBe(2);
+    // As drawn by Chromium: no two of the graph's text labels intersect (their real glyph boxes), none leaves the plot.
+    const clash = await net.locator(".js-plotly-plot").evaluate((plot) => {
+      const frame = plot.querySelector(".main-svg")!.getBoundingClientRect();
+      const boxes = Array.from(plot.querySelectorAll(".scatterlayer text"))
+        .filter((t) => (t.textContent ?? "").trim())
+        .map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
+      const out: string[] = [];
+      boxes.forEach((a, i) => {
+        if (a.r.left < frame.left || a.r.right > frame.right || a.r.top < frame.top || a.r.bottom > frame.bottom) out.push(`${a.t} outside`);
+        for (const b of boxes.slice(i + 1)) {
+          if (Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1) out.push(`${a.t} × ${b.t}`);
+        }
+      });
+      return { n: boxes.length, out };
+    });
+    expect(clash.n).toBeGreaterThan(20);
+    expect(clash.out).toEqual([]);
   });
 
   it("training: display updates redraw the same output in place, with the progress line", async () => {
