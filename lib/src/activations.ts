@@ -7,6 +7,9 @@ import type { OutVector, Vector, VectorActivationEntry, VectorProperties } from 
 const USER = new Map<string, ActivationEntry>();
 
 /** The ids of every scalar activation: the table's, in table order, then user-defined ones. */
+/** What a layer or a Value accepts as an activation: a catalog id, `{ id, params }`, or a bound Activation. */
+export type ActivationLike = string | Activation | { id: string; params?: Readonly<Record<string, number>> };
+
 export function activationIds(): string[] {
   return [...CATALOG.map((e) => e.id), ...USER.keys()];
 }
