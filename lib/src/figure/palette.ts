@@ -17,18 +17,26 @@ const channel = (c: number) => {
   return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
 };
 
+/** [r, g, b] of a #rrggbb colour (or, with `short`, also #rgb), or null for anything else. */
+function parseHex(c: string, short = false): number[] | null {
+  const m = (short ? /^#([0-9a-f]{3}|[0-9a-f]{6})$/i : /^#([0-9a-f]{6})$/i).exec(c.trim());
+  if (!m) return null;
+  const h = m[1].length === 3 ? [...m[1]].map((d) => d + d).join("") : m[1];
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+}
+
 /** Whether `s` is a #rrggbb colour, the only form contourColor takes. */
 export function isHexColor(s: string): boolean {
-  return /^#[0-9a-f]{6}$/i.test(s.trim());
+  return parseHex(s) !== null;
 }
 
-function rgb(hex: string): [number, number, number] {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) throw new Error(`colour ${JSON.stringify(hex)} is not a #rrggbb hex colour`);
-  return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16)) as [number, number, number];
+function rgb(hex: string): number[] {
+  const c = parseHex(hex);
+  if (!c) throw new Error(`colour ${JSON.stringify(hex)} is not a #rrggbb hex colour`);
+  return c;
 }
 
-const hex = (c: readonly number[]) => "#" + c.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, "0")).join("");
+const toHex = (c: readonly number[]) => "#" + c.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, "0")).join("");
 
 function luminance(c: readonly number[]): number {
   return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);
@@ -58,8 +66,8 @@ export function contourColor(i: number, n: number, background: string): string {
   const bg = rgb(background);
   const toward = luminance(bg) > 0.18 ? 0 : 255;
   const mix = (f: number) => base.map((v) => v + (toward - v) * f);
-  const ok = (f: number) => contrastRatio(hex(mix(f)), background) >= CONTOUR_CONTRAST;
-  if (ok(0)) return hex(base);
+  const ok = (f: number) => contrastRatio(toHex(mix(f)), background) >= CONTOUR_CONTRAST;
+  if (ok(0)) return toHex(base);
   let lo = 0;
   let hi = 1;
   for (let k = 0; k < 20; k++) {
@@ -67,21 +75,15 @@ export function contourColor(i: number, n: number, background: string): string {
     if (ok(m)) hi = m;
     else lo = m;
   }
-  return hex(mix(hi));
+  return toHex(mix(hi));
 }
 
 /** `hex` (#rrggbb or #rgb) moved a fraction `t` of the way to `toward`; a colour it cannot read comes back unchanged. */
 export function shadeColor(hex: string, t: number, toward = "#ffffff"): string {
-  const rgb = (c: string) => {
-    const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c.trim());
-    if (!m) return null;
-    const h = m[1].length === 3 ? [...m[1]].map((d) => d + d).join("") : m[1];
-    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-  };
-  const a = rgb(hex);
-  const b = rgb(toward);
+  const a = parseHex(hex, true);
+  const b = parseHex(toward, true);
   if (!a || !b || !(t > 0)) return hex;
-  return "#" + a.map((v, i) => Math.round(v + (b[i] - v) * Math.min(1, t)).toString(16).padStart(2, "0")).join("");
+  return toHex(a.map((v, i) => v + (b[i] - v) * Math.min(1, t)));
 }
 
 /**
