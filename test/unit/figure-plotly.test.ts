@@ -1,7 +1,8 @@
 // The extension's payload → plotly specs, checked in node (no browser): escaping, palettes, lens, paths.
 import { describe, expect, it } from "vitest";
 import { activationPlot, lensReadout, nearestIndex } from "../../extension/src/kinds/activation";
-import { curvesPlot } from "../../extension/src/kinds/curves";
+import { curvesScene } from "../../lib/src/figure/scene/curves";
+import { toPlotly } from "../../lib/src/plotly/to-plotly";
 import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { plotText } from "../../extension/src/kinds/common";
 import { landscapePlot } from "../../extension/src/kinds/landscape";
@@ -41,7 +42,7 @@ describe("plotly text is escaped", () => {
     ["activation", () => activationPlot(activationFigure([handActivation("e", evil("act"), Math.tanh, Math.tanh, Math.tanh)], { title: evil("t") }).payload, { show: { f: true, df: true, d2f: true }, lens: 3 }, light)],
     ["network", () => networkPlot(networkFigure(smallNetwork(evil)).payload, { selected: "w" }, light)],
     ["training", () => trainingPlot(trainingFigure(trainingHistory(20, 2, evil)).payload, light)],
-    ["curves", () => curvesPlot(curvesFigure({ title: evil("t"), xLabel: XSS, yLabel: XSS, lines: [{ name: evil("l"), x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0], y: [0], group: [XSS] }], bands: [{ from: 0, to: 1, label: XSS }] }).payload, light)],
+    ["curves", () => toPlotly(curvesScene(curvesFigure({ title: evil("t"), xLabel: XSS, yLabel: XSS, lines: [{ name: evil("l"), x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0], y: [0], group: [XSS] }], bands: [{ from: 0, to: 1, label: XSS }] }).payload, { theme: light }))],
     ["landscape", () => landscapePlot(landscapeFigure(twoSlices(5, 9).map((s) => ({ ...s, title: evil(s.title), xLabel: XSS, yLabel: XSS })), { title: evil("t") }).payload, light)],
   ];
   it.each(figs)("%s: no string holds markup other than the renderer's own", (_, build) => {

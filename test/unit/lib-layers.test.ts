@@ -57,12 +57,28 @@ describe("lib layering", () => {
   it("finds the modules and their imports", () => {
     const g = graph();
     expect(g.size).toBeGreaterThan(30);
-    expect(g.get("svg/to-svg.ts")).toContain("svg/curves-svg.ts");
+    expect(g.get("svg/to-svg.ts")).toContain("svg/draw-scene.ts");
   });
 
   it("has no import circle", () => {
     expect(findCycle(graph())?.join(" → ")).toBeUndefined();
   });
+
+  // catalog (math) → payload builders → scenes → {svg, plotly}: a layer never imports one to its right.
+  it("scenes import neither renderer, and the two renderers not each other", () => {
+    const g = graph();
+    const bad: string[] = [];
+    for (const [from, deps] of g) {
+      for (const to of deps) {
+        if (from.startsWith("figure/scene/") && (to.startsWith("svg/") || to.startsWith("plotly/") || /-figure\.ts$|figure\.ts$/.test(to))) bad.push(`${from} → ${to}`);
+        if (from.startsWith("svg/") && to.startsWith("plotly/")) bad.push(`${from} → ${to}`);
+        if (from.startsWith("plotly/") && !to.startsWith("figure/scene/") && to !== "figure/payload.ts") bad.push(`${from} → ${to}`);
+        if (from.startsWith("catalog/") && /^(figure|svg|plotly)\//.test(to)) bad.push(`${from} → ${to}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
 });
 
 describe("the extension's use of lib", () => {

@@ -8,8 +8,9 @@ import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
-import { figureId, pathData } from "../../lib/src/svg/panel";
-import { linearScale, logTicks, niceTicks, tickLabels } from "../../lib/src/svg/scale";
+import { figureId } from "../../lib/src/figure/scene/panel";
+import { pathData } from "../../lib/src/svg/draw-scene";
+import { linearScale, logTicks, niceTicks, tickLabels } from "../../lib/src/figure/scene/scale";
 import { RELU, SIGMOID, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
 const parse = (svg: string): Document => new DOMParser().parseFromString(svg, "image/svg+xml");

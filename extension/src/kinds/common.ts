@@ -1,12 +1,13 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import type { Payload } from "actigrad/figure";
+import type { Payload, PlotlyFigure, Scene } from "actigrad/figure";
+import { plotText } from "actigrad/figure";
 import type { Theme } from "../theme";
 
-/** A plotly figure: traces and layout. */
-export interface PlotlyFigure {
-  data: object[];
-  layout: Record<string, unknown>;
-}
+export type { PlotlyFigure };
+export { plotText };
+
+/** Lab's UI font for every text of a figure. */
+export const FONT_FAMILY = "var(--jp-ui-font-family, sans-serif)";
 
 /** What a view may use of the widget around the plot. */
 export interface Host {
@@ -23,17 +24,19 @@ export interface Host {
 /** One figure kind in Lab: keeps its interactive state across payload updates and theme changes. */
 export interface View<P extends Payload = Payload> {
   setPayload(p: P): void;
-  figure(t: Theme): PlotlyFigure;
+  /** The figure for this theme, laid out for `width` px. */
+  figure(t: Theme, width: number): PlotlyFigure;
   /** Hooks plotly events on the plot element, once, after its first draw. */
   bind(gd: PlotlyElement): void;
 }
 
-/**
- * Text for plotly, shown literally. NB: plotly parses a subset of HTML in titles, names and
- * hover labels and decodes entities, so escaping & < > turns any label into inert literal text.
- */
-export function plotText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Calls `toggle` with the legend entry's key when the reader clicks its label (toPlotly names them "legend k"). */
+export function onLegendClick(gd: PlotlyElement, scene: () => Scene | undefined, toggle: (key: string) => void): void {
+  gd.on("plotly_clickannotation", (e) => {
+    const m = /^legend (\d+)$/.exec(String(e.annotation?.name ?? ""));
+    const entry = m ? scene()?.legend[Number(m[1])] : undefined;
+    if (entry) toggle(entry.key);
+  });
 }
 
 /** An axis styled for the theme. */

@@ -4,7 +4,7 @@ import { contourLines } from "./contour";
 import { card, figureId, panel } from "./panel";
 import { contourColor } from "../figure/palette";
 import { INK } from "./palette";
-import type { Scale } from "./scale";
+import type { Scale } from "../figure/scene/scale";
 import { el, fmt, text, title } from "./xml";
 
 /** A polyline as path data, dropping points closer than `minPx` to the last one kept (invisible at this size). */

@@ -1,6 +1,7 @@
 import type { Payload } from "../figure/payload";
 import { activationSvg } from "./activation-svg";
-import { curvesSvg } from "./curves-svg";
+import { curvesScene } from "../figure/scene/curves";
+import { drawScene } from "./draw-scene";
 import { landscapeSvg } from "./landscape-svg";
 import { networkSvg } from "./network-svg";
 import { trainingSvg } from "./training-svg";
@@ -17,6 +18,6 @@ export function toSvg(p: Payload): string {
     case "landscape":
       return landscapeSvg(p);
     case "curves":
-      return curvesSvg(p);
+      return drawScene(curvesScene(p));
   }
 }

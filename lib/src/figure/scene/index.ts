@@ -1,0 +1,15 @@
+// One scene function per panel kind, by the payload's kind.
+import type { Payload } from "../payload";
+import { curvesScene } from "./curves";
+import type { Scene } from "./types";
+import type { SceneView } from "./view";
+
+/** The payload's scene for a view; the network figure has its own pixel scene (networkScene). */
+export function sceneOf(p: Exclude<Payload, { kind: "network" }>, view: SceneView = {}): Scene {
+  switch (p.kind) {
+    case "curves":
+      return curvesScene(p, view);
+    default:
+      throw new Error(`no scene yet for ${p.kind}`);
+  }
+}
