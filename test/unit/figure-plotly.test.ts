@@ -7,18 +7,21 @@ import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { plotText } from "../../extension/src/kinds/common";
 import { landscapePlot } from "../../extension/src/kinds/landscape";
 import { explanationLines, networkPlot } from "../../extension/src/kinds/network";
-import { trainingPlot } from "../../extension/src/kinds/training";
+import { trainingScene } from "../../lib/src/figure/scene/training";
 import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
+import { DARK_THEME, LIGHT_THEME } from "../../lib/src/figure/theme";
 import { activationFigure } from "../../lib/src/figure/activation-figure";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
 import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
-const light: Theme = { light: true, paper: "#fff", text: "#222", muted: "#666", grid: "#eee", accent: "#d62728", colors: LIGHT };
-const dark: Theme = { light: false, paper: "#111", text: "#ddd", muted: "#aaa", grid: "#444", accent: "#ff6b6b", colors: DARK };
+const light: Theme = { ...LIGHT_THEME, paper: "#fff", text: "#222", muted: "#666", grid: "#eee" };
+const dark: Theme = { ...DARK_THEME, paper: "#111", text: "#ddd", muted: "#aaa", grid: "#444" };
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The Lab figure of a training payload, as the extension draws it. */
+const trainingPlot = (p: Parameters<typeof trainingScene>[0], theme: Theme) => toPlotly(trainingScene(p, { theme }));
 
 /** Every string in a figure, wherever it sits. */
 function strings(v: unknown, out: string[] = []): string[] {
@@ -149,16 +152,23 @@ describe("networkPlot", () => {
   });
 });
 
-describe("trainingPlot", () => {
-  it("loss, log gradient norms and fractions; a layer's curves share a legend group; zoom survives updates", () => {
-    const fig = trainingPlot(trainingFigure(trainingHistory(2000)).payload, light);
+describe("the training Lab figure (toPlotly of the scene)", () => {
+  it("loss, log gradient norms and fractions; one legend entry per layer hides its curves in every panel; zoom survives updates", () => {
+    const p = trainingFigure(trainingHistory(2000)).payload;
+    const fig = trainingPlot(p, light);
     expect(fig.data).toHaveLength(2 + 3 * 2 + 1); // losses; norm + saturated per layer; layer 1's dead
     expect((fig.layout.yaxis as Json).type).toBe("log");
     expect((fig.layout.yaxis2 as Json).type).toBe("log");
     expect(fig.layout.uirevision).toBe("training");
-    const layer1 = fig.data.filter((d: Json) => d.legendgroup === "layer0") as Json[];
-    expect(layer1.map((d) => d.name)).toEqual(["layer 1", "layer 1 saturated", "layer 1 dead"]);
+    const layer1 = fig.data.filter((d: Json) => d.name.startsWith("layer 1")) as Json[];
+    expect(layer1.map((d) => [d.name, d.xaxis])).toEqual([["layer 1 ‖∂L/∂W‖", "x2"], ["layer 1 saturated", "x3"], ["layer 1 dead", "x3"]]);
     expect(layer1[2].line.dash).toBe("dot");
+    const legend = (fig.layout.annotations as Json[]).filter((a) => a.captureevents).map((a) => a.text);
+    expect(legend).toEqual(["train loss", "test loss", "layer 1", "layer 2", "layer 3"]);
+    const without = toPlotly(trainingScene(p, { theme: light, hidden: ["layer 0"] }));
+    expect((without.data as Json[]).map((d) => d.name).filter((n) => n.startsWith("layer 1"))).toEqual([]);
+    expect(without.data).toHaveLength(2 + 2 * 2);
+    expect((without.layout.yaxis2 as Json).range).toEqual((fig.layout.yaxis2 as Json).range);
   });
 });
 
@@ -173,15 +183,15 @@ describe("trainingPlot colours", () => {
 
   it("a group's loss and layers share the theme's colour, as in the static SVG; its second loss is dashed, its second layer lighter", () => {
     expect(looks(light)).toMatchObject({
-      "A train loss": "#4e79a7 solid", "A test loss": "#4e79a7 dash", "A: layer 1": "#4e79a7 solid", "A: layer 1 saturated": "#4e79a7 solid",
-      "A: layer 2": "#a7bcd3 solid", "A: layer 1 dead": "#4e79a7 dot",
-      "B train loss": "#e15759 solid", "B test loss": "#e15759 dash", "B: layer 1": "#e15759 solid", "B: layer 2 saturated": "#f0abac solid",
+      "A train loss": "#4e79a7 solid", "A test loss": "#4e79a7 dash", "A: layer 1 ‖∂L/∂W‖": "#4e79a7 solid", "A: layer 1 saturated": "#4e79a7 solid",
+      "A: layer 2 ‖∂L/∂W‖": "#a7bcd3 solid", "A: layer 1 dead": "#4e79a7 dot",
+      "B train loss": "#e15759 solid", "B test loss": "#e15759 dash", "B: layer 1 ‖∂L/∂W‖": "#e15759 solid", "B: layer 2 saturated": "#f0abac solid",
     });
   });
 
   it("in the dark theme a shade fades toward the dark paper", () => {
     // DARK[0] = #8cb4e0 half way to black.
-    expect(looks(dark)).toMatchObject({ "A train loss": "#8cb4e0 solid", "A: layer 1": "#8cb4e0 solid", "A: layer 2": "#465a70 solid" });
+    expect(looks(dark)).toMatchObject({ "A train loss": "#8cb4e0 solid", "A: layer 1 ‖∂L/∂W‖": "#8cb4e0 solid", "A: layer 2 ‖∂L/∂W‖": "#465a70 solid" });
   });
 
   it("a payload without colours (an older lib's) keeps the old rule: losses, then layers", () => {
@@ -189,7 +199,7 @@ describe("trainingPlot colours", () => {
     const old = { ...p, losses: p.losses.map(({ color, dash, ...t }) => t), layers: p.layers.map(({ color, shade, ...l }) => l) };
     const colors = (q: typeof p) => (trainingPlot(q, light).data as Json[]).map((d) => d.line.color);
     expect(colors(old)).toEqual(colors(p));
-    expect(colors(p).slice(0, 4)).toEqual([LIGHT[0], LIGHT[1], LIGHT[2], LIGHT[2]]);
+    expect(colors(p).slice(0, 4)).toEqual([LIGHT[0], LIGHT[1], LIGHT[2], LIGHT[3]]); // two losses, then each layer's norm
   });
 });
 
@@ -197,10 +207,11 @@ describe("trainingPlot without layers", () => {
   it("draws the loss alone across the width: no gradient or saturation axes", () => {
     const fig = trainingPlot(trainingFigure(trainingHistory(50, 0)).payload, light);
     expect(fig.data).toHaveLength(2);
-    expect((fig.layout.xaxis as Json).domain).toEqual([0, 1]);
+    // From the y ticks' room (55 px) to 20 px from the right edge, as in the SVG.
+    expect((fig.layout.xaxis as Json).domain.map((f: number) => f * 760)).toEqual([55, 740]);
     expect(fig.layout.xaxis2).toBeUndefined();
     expect(fig.layout.yaxis3).toBeUndefined();
-    expect((fig.layout.annotations as Json[]).map((a) => a.text)).toEqual(["<b>loss</b>"]);
+    expect((fig.layout.annotations as Json[]).map((a) => a.text).filter((t) => t.startsWith("<b>"))).toEqual(["<b>loss</b>"]);
   });
 
   it("a loss or gradient norm of 0 on a log axis is a gap", () => {

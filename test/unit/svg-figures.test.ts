@@ -7,7 +7,8 @@ import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
 import { contourLines } from "../../lib/src/svg/contour";
-import { shadeColor, trainingSvg } from "../../lib/src/svg/training-svg";
+import { shadeColor } from "../../lib/src/figure/palette";
+import { toSvg as trainingSvg } from "../../lib/src/svg/to-svg";
 import { utf8Bytes } from "../../lib/src/svg/xml";
 import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 

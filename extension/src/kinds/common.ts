@@ -1,6 +1,6 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
 import type { Payload, PlotlyFigure, Scene } from "actigrad/figure";
-import { plotText } from "actigrad/figure";
+import { plotText, toPlotly } from "actigrad/figure";
 import type { Theme } from "../theme";
 
 export type { PlotlyFigure };
@@ -83,4 +83,35 @@ export function h(tag: string, className: string, text?: string): HTMLElement {
  */
 export function onLogAxis(values: readonly number[], log: boolean): readonly (number | null)[] {
   return log && values.some((v) => !(v > 0)) ? values.map((v) => (v > 0 ? v : null)) : values;
+}
+
+/**
+ * A kind drawn from its lib scene: the view state is the reader's (hidden legend entries, and whatever a subclass
+ * adds); the figure is toPlotly of the scene laid out for the theme and width. A legend click only changes the state.
+ */
+export abstract class SceneKindView<P extends Payload> implements View<P> {
+  protected p!: P;
+  protected hidden = new Set<string>();
+  private scene: Scene | undefined;
+
+  constructor(protected host: Host) {}
+
+  setPayload(p: P): void {
+    this.p = p;
+  }
+
+  /** The scene for this theme, width and the view state. */
+  protected abstract layout(theme: Theme, width: number, hidden: string[]): Scene;
+
+  figure(theme: Theme, width: number): PlotlyFigure {
+    this.scene = this.layout(theme, width, [...this.hidden]);
+    return toPlotly(this.scene, { fontFamily: FONT_FAMILY });
+  }
+
+  bind(gd: PlotlyElement): void {
+    onLegendClick(gd, () => this.scene, (key) => {
+      if (!this.hidden.delete(key)) this.hidden.add(key);
+      this.host.redraw();
+    });
+  }
 }

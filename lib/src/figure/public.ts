@@ -15,3 +15,4 @@ export { DESIGN_WIDTH, MIN_WIDTH, type SceneView } from "./scene/view";
 export type { Scene, SceneLegendEntry, ScenePanel, SceneText } from "./scene/types";
 export { DARK_PALETTE, DARK_THEME, LIGHT_THEME, PALETTE, seriesColor, type SceneTheme } from "./theme";
 export { annotation, MIDDLE_EM, plotText, toPlotly, type PlotlyFigure } from "../plotly/to-plotly";
+export { trainingScene, type TrainingView } from "./scene/training";

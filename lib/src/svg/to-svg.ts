@@ -1,10 +1,10 @@
 import type { Payload } from "../figure/payload";
 import { activationSvg } from "./activation-svg";
 import { curvesScene } from "../figure/scene/curves";
+import { trainingScene } from "../figure/scene/training";
 import { drawScene } from "./draw-scene";
 import { landscapeSvg } from "./landscape-svg";
 import { networkSvg } from "./network-svg";
-import { trainingSvg } from "./training-svg";
 
 /** The static SVG of any payload kind: self-contained, no scripts or URLs, hover text in `<title>`s. */
 export function toSvg(p: Payload): string {
@@ -14,7 +14,7 @@ export function toSvg(p: Payload): string {
     case "network":
       return networkSvg(p);
     case "training":
-      return trainingSvg(p);
+      return drawScene(trainingScene(p));
     case "landscape":
       return landscapeSvg(p);
     case "curves":

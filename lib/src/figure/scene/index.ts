@@ -1,6 +1,7 @@
 // One scene function per panel kind, by the payload's kind.
 import type { Payload } from "../payload";
 import { curvesScene } from "./curves";
+import { trainingScene } from "./training";
 import type { Scene } from "./types";
 import type { SceneView } from "./view";
 
@@ -9,6 +10,8 @@ export function sceneOf(p: Exclude<Payload, { kind: "network" }>, view: SceneVie
   switch (p.kind) {
     case "curves":
       return curvesScene(p, view);
+    case "training":
+      return trainingScene(p, view);
     default:
       throw new Error(`no scene yet for ${p.kind}`);
   }
