@@ -29,7 +29,7 @@ export function disagreements(p: PanelPayload): string[] {
 const SERIES = process.env.ACTIGRAD_SERIES_PAYLOADS;
 
 describe("SVG and plotly from one scene agree", () => {
-  it.each(Object.entries(PANEL_FIGURES).filter(([name]) => /curves|panels|training/.test(name)))("%s", (_, make) => {
+  it.each(Object.entries(PANEL_FIGURES).filter(([name]) => /curves|panels|training|landscape/.test(name)))("%s", (_, make) => {
     const p = make().payload as PanelPayload;
     expect(disagreements(p)).toEqual([]);
   });

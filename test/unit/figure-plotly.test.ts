@@ -5,7 +5,7 @@ import { curvesScene } from "../../lib/src/figure/scene/curves";
 import { toPlotly } from "../../lib/src/plotly/to-plotly";
 import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { plotText } from "../../extension/src/kinds/common";
-import { landscapePlot } from "../../extension/src/kinds/landscape";
+import { landscapeScene } from "../../lib/src/figure/scene/landscape";
 import { explanationLines, networkPlot } from "../../extension/src/kinds/network";
 import { trainingScene } from "../../lib/src/figure/scene/training";
 import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
@@ -21,6 +21,7 @@ const dark: Theme = { ...DARK_THEME, paper: "#111", text: "#ddd", muted: "#aaa",
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** The Lab figure of a training payload, as the extension draws it. */
+const landscapePlot = (p: Parameters<typeof landscapeScene>[0], theme: Theme) => toPlotly(landscapeScene(p, { theme }));
 const trainingPlot = (p: Parameters<typeof trainingScene>[0], theme: Theme) => toPlotly(trainingScene(p, { theme }));
 
 /** Every string in a figure, wherever it sits. */
@@ -237,14 +238,19 @@ describe("landscapePlot", () => {
     const contour = fig.data[0] as Json;
     expect(contour.contours).toMatchObject({ start: p.panels[0].levels.start, size: p.panels[0].levels.size, coloring: "lines" });
     expect(contour.autocontour).toBe(false);
-    const arrows = fig.data.find((d: Json) => d.name === "arrows 0") as Json;
+    const arrows = fig.data.find((d: Json) => d.meta === "segment" && d.xaxis === "x") as Json;
     const a = p.panels[0].arrows!;
-    expect(arrows.x.length / 3).toBe(a.x.length);
+    const moving = a.x.filter((_, k) => a.u[k] || a.v[k]).length; // a zero gradient draws no arrow
+    expect(arrows.x.length / 3).toBe(moving);
     expect(arrows.x.slice(0, 3)).toEqual([a.x[0], a.x[0] + a.scale * a.u[0], null]);
     expect(arrows.y.slice(0, 3)).toEqual([a.y[0], a.y[0] + a.scale * a.v[0], null]);
-    const path = fig.data[1] as Json;
-    expect(path.customdata).toBe(p.panels[0].path.step);
+    expect(arrows.marker).toMatchObject({ symbol: "arrow", angleref: "previous" });
+    expect(arrows.text[0]).toBe("−∇L at (-1.8, -1.8) = (1.8, 36)");
+    const path = fig.data.find((d: Json) => d.name === "descent path") as Json;
+    expect(path.x).toBe(p.panels[0].path.x);
     expect(path.line.color).toBe(light.accent);
+    const steps = fig.data.filter((d: Json) => d.meta === "points" && d.xaxis === "x") as Json[];
+    expect(steps.flatMap((d) => d.text)).toContain("step 0: (-1.8, 1.6), loss 27.22");
     expect((fig.layout.xaxis2 as Json).domain[0]).toBeGreaterThan((fig.layout.xaxis as Json).domain[1]);
   });
 });

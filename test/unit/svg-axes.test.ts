@@ -158,5 +158,5 @@ describe("clipping to the frame", () => {
     const evil = svgs[0].replace(/clip-path="url\(#[\w-]+\)"/, 'clip-path="url(http://x/#a)"');
     const bad = spawnSync(path.join(root, ".venv/bin/python"), ["-c", "import sys; from actigrad_renderer.export import is_safe_svg; print(is_safe_svg(sys.stdin.read()))"], { input: evil, encoding: "utf8", cwd: path.join(root, "extension") });
     expect(bad.stdout.trim()).toBe("False");
-  });
+  }, 30_000); // NB: two Python starts, slow on a loaded machine
 });

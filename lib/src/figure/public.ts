@@ -16,3 +16,4 @@ export type { Scene, SceneLegendEntry, ScenePanel, SceneText } from "./scene/typ
 export { DARK_PALETTE, DARK_THEME, LIGHT_THEME, PALETTE, seriesColor, type SceneTheme } from "./theme";
 export { annotation, MIDDLE_EM, plotText, toPlotly, type PlotlyFigure } from "../plotly/to-plotly";
 export { trainingScene, type TrainingView } from "./scene/training";
+export { landscapeScene, levelCount, MAX_ARROWS } from "./scene/landscape";

@@ -2,8 +2,8 @@ import type { Payload } from "../figure/payload";
 import { activationSvg } from "./activation-svg";
 import { curvesScene } from "../figure/scene/curves";
 import { trainingScene } from "../figure/scene/training";
+import { landscapeScene } from "../figure/scene/landscape";
 import { drawScene } from "./draw-scene";
-import { landscapeSvg } from "./landscape-svg";
 import { networkSvg } from "./network-svg";
 
 /** The static SVG of any payload kind: self-contained, no scripts or URLs, hover text in `<title>`s. */
@@ -16,7 +16,7 @@ export function toSvg(p: Payload): string {
     case "training":
       return drawScene(trainingScene(p));
     case "landscape":
-      return landscapeSvg(p);
+      return drawScene(landscapeScene(p));
     case "curves":
       return drawScene(curvesScene(p));
   }

@@ -1,6 +1,7 @@
 // One scene function per panel kind, by the payload's kind.
 import type { Payload } from "../payload";
 import { curvesScene } from "./curves";
+import { landscapeScene } from "./landscape";
 import { trainingScene } from "./training";
 import type { Scene } from "./types";
 import type { SceneView } from "./view";
@@ -12,6 +13,8 @@ export function sceneOf(p: Exclude<Payload, { kind: "network" }>, view: SceneVie
       return curvesScene(p, view);
     case "training":
       return trainingScene(p, view);
+    case "landscape":
+      return landscapeScene(p, view);
     default:
       throw new Error(`no scene yet for ${p.kind}`);
   }
