@@ -204,7 +204,7 @@ describe("what each SVG shows", () => {
 
   it("training: 1e6 logged steps give ≤ 200 KB", () => {
     checkSelfContained(trainingFigure(trainingHistory(1_000_000, 4)).toSvg());
-  });
+  }, 20_000); // NB: building the 1e6-step history takes most of it; seconds on a loaded machine
 
   it("landscape: contours, the path with hoverable steps, and −∇L arrows", () => {
     const doc = parse(landscapeFigure(twoSlices()).toSvg());
