@@ -1,6 +1,7 @@
 // The extension's payload → plotly specs, checked in node (no browser): escaping, palettes, lens, paths.
 import { describe, expect, it } from "vitest";
-import { activationPlot, lensReadout, nearestIndex } from "../../extension/src/kinds/activation";
+import { lensReadout, nearestIndex, type ActivationState } from "../../extension/src/kinds/activation";
+import { activationScene } from "../../lib/src/figure/scene/activation";
 import { curvesScene } from "../../lib/src/figure/scene/curves";
 import { toPlotly } from "../../lib/src/plotly/to-plotly";
 import { curvesFigure } from "../../lib/src/figure/curves-figure";
@@ -21,6 +22,8 @@ const dark: Theme = { ...DARK_THEME, paper: "#111", text: "#ddd", muted: "#aaa",
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** The Lab figure of a training payload, as the extension draws it. */
+/** The Lab figure of an activation payload for the reader's state, as the extension draws it. */
+const activationPlot = (p: Parameters<typeof activationScene>[0], state: ActivationState, theme: Theme) => toPlotly(activationScene(p, { theme, show: state.show, lens: state.lens }), { hoverLabels: false });
 const landscapePlot = (p: Parameters<typeof landscapeScene>[0], theme: Theme) => toPlotly(landscapeScene(p, { theme }));
 const trainingPlot = (p: Parameters<typeof trainingScene>[0], theme: Theme) => toPlotly(trainingScene(p, { theme }));
 
@@ -43,7 +46,7 @@ describe("plotly text is escaped", () => {
 
   const evil = (s: string) => `${s} ${XSS}`;
   const figs: [string, () => Json][] = [
-    ["activation", () => activationPlot(activationFigure([handActivation("e", evil("act"), Math.tanh, Math.tanh, Math.tanh)], { title: evil("t") }).payload, { show: { f: true, df: true, d2f: true }, lens: 3 }, light)],
+    ["activation", () => toPlotly(activationScene(activationFigure([handActivation("e", evil("act"), Math.tanh, Math.tanh, Math.tanh)], { title: evil("t") }).payload, { theme: light, show: { f: true, df: true, d2f: true }, lens: 3 }))],
     ["network", () => networkPlot(networkFigure(smallNetwork(evil)).payload, { selected: "w" }, light)],
     ["training", () => trainingPlot(trainingFigure(trainingHistory(20, 2, evil)).payload, light)],
     ["curves", () => toPlotly(curvesScene(curvesFigure({ title: evil("t"), xLabel: XSS, yLabel: XSS, lines: [{ name: evil("l"), x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0], y: [0], group: [XSS] }], bands: [{ from: 0, to: 1, label: XSS }] }).payload, { theme: light }))],
@@ -56,42 +59,50 @@ describe("plotly text is escaped", () => {
   });
 });
 
-describe("activationPlot", () => {
+describe("the activation Lab figure (toPlotly of the scene)", () => {
   const p = activationFigure([SIGMOID, RELU], { show: { d2f: true } }).payload;
+  const lines = (fig: { data: object[] }) => (fig.data as Json[]).filter((d) => d.meta === "line");
 
-  it("draws one row per ticked curve, one trace per activation, and shades the saturated regions", () => {
+  it("draws one panel per ticked curve, one trace per activation, and shades the saturated regions in each", () => {
     const all = activationPlot(p, { show: { f: true, df: true, d2f: true } }, light);
-    expect(all.data).toHaveLength(6);
-    expect(all.layout.yaxis3).toBeDefined();
-    expect((all.layout.xaxis as Json).anchor).toBe("y3");
-    const shapes = all.layout.shapes as Json[];
-    expect(shapes).toHaveLength(3); // sigmoid's two ends, relu's negative half
-    expect(shapes[2]).toMatchObject({ x0: -6, x1: 0, fillcolor: LIGHT[1] });
+    expect(lines(all)).toHaveLength(6);
+    expect(all.layout.xaxis3).toBeDefined();
+    expect((all.layout.annotations as Json[]).filter((a) => a.text.startsWith("<b>")).map((a) => a.text)).toEqual(["<b>f(x)</b>", "<b>f′(x)</b>", "<b>f″(x)</b>"]);
+    const bands = (all.layout.shapes as Json[]).filter((s) => s.type === "rect" && s.xref === "x");
+    expect(bands).toHaveLength(3); // sigmoid's two ends, relu's negative half
+    expect(bands[2]).toMatchObject({ x0: -6, x1: 0, fillcolor: LIGHT[1] });
     const two = activationPlot(p, { show: { f: false, df: true, d2f: false } }, light);
-    expect(two.data).toHaveLength(2);
-    expect((two.data[0] as Json).y).toBe(p.series[0].df);
+    expect(lines(two)).toHaveLength(2);
+    expect(lines(two)[0].y).toBe(p.series[0].df);
     // Unticking everything still draws f rather than an empty plot.
-    expect(activationPlot(p, { show: { f: false, df: false, d2f: false } }, light).data).toHaveLength(2);
+    expect(lines(activationPlot(p, { show: { f: false, df: false, d2f: false } }, light))).toHaveLength(2);
+    // No hover labels (the readout shows the values), but hover events still fire.
+    expect(lines(all)[0].hoverinfo).toBe("none");
   });
 
   it("uses the light or dark palette", () => {
     const show = { f: true, df: false, d2f: false };
-    expect((activationPlot(p, { show }, light).data[0] as Json).line.color).toBe(LIGHT[0]);
-    expect((activationPlot(p, { show }, dark).data[0] as Json).line.color).toBe(DARK[0]);
+    expect(lines(activationPlot(p, { show }, light))[0].line.color).toBe(LIGHT[0]);
+    expect(lines(activationPlot(p, { show }, dark))[0].line.color).toBe(DARK[0]);
     expect(activationPlot(p, { show }, dark).layout.paper_bgcolor).toBe("#111");
   });
 
-  it("the lens adds a tangent per activation with slope f′(x₀), clipped to f's range, and a marker per row", () => {
+  it("the lens moves the tangent to x₀ (slope f′(x₀), clipped to f's range) and marks x₀ in every panel", () => {
     const i = p.x.findIndex((x) => x === 1);
     const fig = activationPlot(p, { show: { f: true, df: true, d2f: false }, lens: i }, light);
-    const lens = fig.data.filter((d: Json) => d.meta === "lens") as Json[];
-    expect(lens).toHaveLength(2 + 2);
-    const [sig, relu] = lens;
+    // A trace per tangent colour.
+    const [sig, relu] = (fig.data as Json[]).filter((d) => d.meta === "segment").map((d) => ({ x: d.x.slice(0, 2), y: d.y.slice(0, 2) }));
     const slope = (d: Json) => (d.y[1] - d.y[0]) / (d.x[1] - d.x[0]);
     expect(slope(sig)).toBeCloseTo(SIGMOID.df(1), 12);
     expect(slope(relu)).toBe(1);
     expect(Math.min(...relu.y)).toBeGreaterThanOrEqual(-1e-12); // relu's f ≥ 0, so the tangent stops at 0
-    expect((fig.layout.shapes as Json[]).at(-1)).toMatchObject({ x0: 1, x1: 1, line: { color: light.accent } });
+    expect((fig.data as Json[]).find((d) => d.meta === "segment-dot").x).toEqual([1, 1]);
+    expect((fig.layout.shapes as Json[]).filter((s) => s.type === "line" && s.yref?.endsWith("domain")).map((s) => [s.xref, s.x0, s.line.color])).toEqual([["x", 1, light.accent], ["x2", 1, light.accent]]);
+    const dots = (fig.data as Json[]).filter((d) => d.meta === "points");
+    expect(dots.map((d) => [d.xaxis, d.x[0], d.y[0]])).toEqual([["x", 1, p.series[0].f[i]], ["x", 1, p.series[1].f[i]], ["x2", 1, p.series[0].df[i]], ["x2", 1, p.series[1].df[i]]]);
+    // Without the lens, the tangent is at each activation's steepest point, as in the static SVG.
+    const still = (activationPlot(p, { show: { f: true, df: true, d2f: false } }, light).data as Json[]).find((d) => d.meta === "segment-dot");
+    expect(still.x).toEqual([0, p.x[p.series[1].df.findIndex((d) => d === 1)]]);
     expect(lensReadout(p, i)).toEqual([
       "x₀ = 1",
       `Sigmoid: f(x₀) = 0.7311, f′(x₀) = 0.1966, f″(x₀) = -0.09086; tangent y = 0.7311 + 0.1966·(x − 1)`,
@@ -101,19 +112,22 @@ describe("activationPlot", () => {
   });
 });
 
-describe("activationPlot: the x axis and the lens", () => {
-  it("names the axis, the rows and the readout after xLabel", () => {
+describe("the activation Lab figure: the x axis and the lens", () => {
+  it("names the axis, the panels and the readout after xLabel", () => {
     const p = activationFigure([SIGMOID], { xLabel: "z", show: { d2f: true } }).payload;
     const fig = activationPlot(p, { show: { f: true, df: true, d2f: true } }, light);
-    expect((fig.layout.xaxis as Json).title.text).toBe("z");
-    expect([1, 2, 3].map((r) => (fig.layout[r === 1 ? "yaxis" : `yaxis${r}`] as Json).title.text)).toEqual(["f(z)", "f′(z)", "f″(z)"]);
+    const texts = (fig.layout.annotations as Json[]).map((a) => a.text);
+    expect(texts.filter((t) => t === "z")).toHaveLength(3);
+    expect(texts.filter((t) => t.startsWith("<b>"))).toEqual(["<b>f(z)</b>", "<b>f′(z)</b>", "<b>f″(z)</b>"]);
     const i = p.x.indexOf(0);
     expect(lensReadout(p, i)).toEqual(["z₀ = 0", "Sigmoid: f(z₀) = 0.5, f′(z₀) = 0.25, f″(z₀) = 0; tangent y = 0.5 + 0.25·(z − 0)"]);
   });
 
   it("drags move the lens rather than zoom", () => {
     const p = activationFigure([SIGMOID]).payload;
-    expect(activationPlot(p, { show: { f: true, df: true, d2f: false } }, light).layout.dragmode).toBe(false);
+    const fig = activationPlot(p, { show: { f: true, df: true, d2f: false } }, light);
+    expect(fig.layout.dragmode).toBe(false);
+    expect((fig.layout.xaxis as Json).fixedrange).toBe(true);
   });
 
   it("finds the grid point nearest to the pointer", () => {
@@ -288,29 +302,17 @@ describe("networkPlot labels", () => {
 });
 
 describe("one tangent rule", () => {
-  it("the static SVG's tangent at the steepest point and the Lab lens there are the same segment in data units", async () => {
-    const { DOMParser } = await import("@xmldom/xmldom");
-    const fig = activationFigure([SIGMOID, RELU], { range: [-3, 3] });
-    const p = fig.payload;
-    const doc = new DOMParser().parseFromString(fig.toSvg(), "image/svg+xml");
-    const groups = Array.from(doc.getElementsByTagName("title") as unknown as { textContent: string; parentNode: Json }[]).filter((t) => /tangent at x₀/.test(t.textContent));
-    expect(groups).toHaveLength(2);
-    // The f panel's axes in the SVG: its frame and the pixel scale of the first series' dots.
-    for (const [k, g] of groups.entries()) {
-      const x0 = Number(/x₀ = (-?[\d.e-]+)/.exec(g.textContent)![1]);
-      const i = p.x.indexOf(p.x.reduce((b, v) => (Math.abs(v - x0) < Math.abs(b - x0) ? v : b)));
-      const lens = (activationPlot(p, { show: { f: true, df: true, d2f: false }, lens: i }, light).data as Json[]).filter((d) => d.meta === "lens" && d.mode === "lines")[k];
-      const line = g.parentNode.getElementsByTagName("line")[0];
-      const dot = g.parentNode.getElementsByTagName("circle")[0];
-      // px per x unit from the dot (at x₀) and the segment's ends: the SVG half-width must equal the lens's.
-      const pxHalf = (Number(line.getAttribute("x2")) - Number(line.getAttribute("x1"))) / 2;
-      const center = Number(dot.getAttribute("cx"));
-      expect(Math.abs((Number(line.getAttribute("x1")) + Number(line.getAttribute("x2"))) / 2 - center)).toBeLessThan(0.2);
-      const labHalf = (lens.x[1] - lens.x[0]) / 2;
-      // SVG x pixels per unit: the f panel spans the payload's x range over its frame width.
-      const frame = Array.from(doc.getElementsByTagName("rect") as unknown as Json[]).find((r) => r.getAttribute("fill") === "none" && r.getAttribute("stroke"));
-      const perUnit = Number(frame.getAttribute("width")) / (p.x[p.x.length - 1] - p.x[0]);
-      expect(Math.abs(pxHalf / perUnit - labHalf)).toBeLessThan(0.02 * Math.max(labHalf, 1e-9) + 0.2 / perUnit);
+  it("the static figure's tangent at the steepest point is the lens's tangent there: the same segments", () => {
+    const p = activationFigure([SIGMOID, RELU], { range: [-3, 3] }).payload;
+    const still = activationScene(p).panels[0].segments;
+    expect(still).toHaveLength(2);
+    for (const [k, s] of still.entries()) {
+      const i = p.x.indexOf(s.dot!.x);
+      const lens = activationScene(p, { lens: i }).panels[0].segments[k];
+      expect(lens.x).toEqual(s.x);
+      expect(lens.y).toEqual(s.y);
+      // ±1/8 of the range, shortened to stay within f's extent.
+      expect(s.x[1] - s.x[0]).toBeLessThanOrEqual(2 * (6 / 8) + 1e-12);
     }
   });
 });

@@ -16,6 +16,12 @@ export interface Drawn {
   lines: { panel: number; color: string; dash: string; first: [number, number]; last: [number, number] }[];
   /** Every text but tick labels: its text and the middle of its glyphs (baseline − 0.3 em; rotated texts likewise). */
   texts: { text: string; x: number; y: number }[];
+  /** Straight segments (tangents, arrows): colour, start, and end (undefined for an arrow, whose shaft stops at its head). */
+  segments: { color: string; from: [number, number]; to?: [number, number] }[];
+  /** Dots (scatter points, lens markers, segment dots): colour and centre. */
+  dots: { color: string; at: [number, number] }[];
+  /** Shaded x ranges and vertical rules, per panel: left and right edge in px. */
+  spans: { panel: number; x0: number; x1: number }[];
 }
 
 const num = (e: Element, a: string) => Number(e.getAttribute(a));
@@ -38,7 +44,7 @@ export function readSvg(svg: string): Drawn {
   const root = doc.documentElement as unknown as Element;
   const [, , width, height] = root.getAttribute("viewBox")!.split(/\s+/).map(Number);
   const groups = Array.from(doc.getElementsByTagName("g") as unknown as Element[]).filter((g) => g.getAttribute("class") === "panel");
-  const out: Drawn = { width, height, panels: [], ticks: [], lines: [], texts: [] };
+  const out: Drawn = { width, height, panels: [], ticks: [], lines: [], texts: [], segments: [], dots: [], spans: [] };
   groups.forEach((g, k) => {
     const frame = Array.from(g.getElementsByTagName("rect") as unknown as Element[]).find((r) => r.getAttribute("fill") === "none")!;
     const box: [number, number, number, number] = [num(frame, "x"), num(frame, "y"), num(frame, "width"), num(frame, "height")];
@@ -48,6 +54,24 @@ export function readSvg(svg: string): Drawn {
       x: texts.filter((t) => t.getAttribute("text-anchor") === "middle").map((t) => [t.textContent ?? "", num(t, "x")]),
       y: texts.filter((t) => t.getAttribute("text-anchor") === "end").map((t) => [t.textContent ?? "", num(t, "y") - 4]),
     });
+    const clipped = Array.from(g.getElementsByTagName("g") as unknown as Element[]).find((e) => e.getAttribute("clip-path"))!;
+    for (const r of Array.from(g.getElementsByTagName("rect") as unknown as Element[])) {
+      if (r.getAttribute("fill-opacity")) out.spans.push({ panel: k, x0: num(r, "x"), x1: num(r, "x") + num(r, "width") });
+    }
+    for (const l of Array.from(clipped.getElementsByTagName("line") as unknown as Element[])) {
+      if (l.parentNode === clipped) out.spans.push({ panel: k, x0: num(l, "x1"), x1: num(l, "x2") });
+      else {
+        const head = (l.parentNode as Element).getElementsByTagName("path").length > 0;
+        out.segments.push({ color: l.getAttribute("stroke")!, from: [num(l, "x1"), num(l, "y1")], to: head ? undefined : [num(l, "x2"), num(l, "y2")] });
+      }
+    }
+    for (const c of Array.from(clipped.getElementsByTagName("circle") as unknown as Element[])) {
+      if (c.getAttribute("fill-opacity") !== "0.01") out.dots.push({ color: c.getAttribute("fill")!, at: [num(c, "cx"), num(c, "cy")] });
+    }
+    for (const p of Array.from(clipped.getElementsByTagName("path") as unknown as Element[])) {
+      if (p.getAttribute("stroke-linecap") !== "round") continue;
+      for (const m of (p.getAttribute("d") ?? "").matchAll(/M(-?[\d.]+) (-?[\d.]+)h0/g)) out.dots.push({ color: p.getAttribute("stroke")!, at: [Number(m[1]), Number(m[2])] });
+    }
     for (const p of Array.from(g.getElementsByTagName("path") as unknown as Element[])) {
       if (p.getAttribute("stroke-linejoin") !== "round") continue;
       const [first, last] = ends(p.getAttribute("d") ?? "");
@@ -72,7 +96,7 @@ export function readPlotly(fig: { data: Json[]; layout: Json }): Drawn {
   const L = fig.layout;
   const [W, H] = [L.width, L.height];
   expect0(L.margin);
-  const out: Drawn = { width: W, height: H, panels: [], ticks: [], lines: [], texts: [] };
+  const out: Drawn = { width: W, height: H, panels: [], ticks: [], lines: [], texts: [], segments: [], dots: [], spans: [] };
   const axes: { x: Json; y: Json }[] = [];
   for (let i = 0; ; i++) {
     const n = i === 0 ? "" : String(i + 1);
@@ -104,6 +128,23 @@ export function readPlotly(fig: { data: Json[]; layout: Json }): Drawn {
       if (p.every(Number.isFinite)) pts.push(p);
     }
     if (pts.length) out.lines.push({ panel: k, color: t.line.color, dash: t.line.dash, first: pts[0], last: pts[pts.length - 1] });
+  }
+  const panelOf = (t: Json) => (t.xaxis === "x" ? 0 : Number(t.xaxis.slice(1)) - 1);
+  const at = (t: Json, i: number): [number, number] => [px(axes[panelOf(t)].x, t.x[i], true), px(axes[panelOf(t)].y, t.y[i], false)];
+  for (const t of fig.data) {
+    if (t.meta === "segment") {
+      for (let i = 0; i + 1 < t.x.length; i += 3) out.segments.push({ color: t.line.color, from: at(t, i), to: t.marker?.symbol === "arrow" ? undefined : at(t, i + 1) });
+    } else if (t.meta === "points" || t.meta === "segment-dot") {
+      const color = (i: number) => (Array.isArray(t.marker.color) ? t.marker.color[i] : t.marker.color);
+      for (let i = 0; i < t.x.length; i++) if (t.x[i] !== null && t.y[i] !== null) out.dots.push({ color: color(i), at: at(t, i) });
+    } else if (t.meta === "line" && t.mode === "lines+markers") {
+      for (let i = 0; i < t.x.length; i++) if (t.x[i] !== null && t.y[i] !== null) out.dots.push({ color: t.marker.color, at: at(t, i) });
+    }
+  }
+  for (const sh of L.shapes ?? []) {
+    if (sh.xref === "paper") continue;
+    const k = sh.xref === "x" ? 0 : Number(sh.xref.slice(1)) - 1;
+    out.spans.push({ panel: k, x0: px(axes[k].x, sh.x0, true), x1: px(axes[k].x, sh.x1, true) });
   }
   for (const a of L.annotations ?? []) {
     expect1(a);
@@ -147,6 +188,22 @@ export function differences(a: Drawn, b: Drawn, tol = 0.6): string[] {
       const m = b.lines[k];
       if ([...l.first, ...l.last].some((v, j) => far(v, [...m.first, ...m.last][j]))) out.push(`${line(l)}: ends ${JSON.stringify([l.first, l.last])} vs ${JSON.stringify([m.first, m.last])}`);
     });
+  // Segments in order; dots and spans as sets (each renderer may order and thin them its own way).
+  if (a.segments.length !== b.segments.length) out.push(`${a.segments.length} segments vs ${b.segments.length}`);
+  else
+    a.segments.forEach((sa, k) => {
+      const sb = b.segments[k];
+      const pa = [...sa.from, ...(sa.to ?? [])];
+      const pb = [...sb.from, ...(sb.to ?? [])];
+      if (sa.color !== sb.color || pa.length !== pb.length || pa.some((v, j) => far(v, pb[j]))) out.push(`segment ${k}: ${JSON.stringify(sa)} vs ${JSON.stringify(sb)}`);
+    });
+  const unmatched = (xs: Drawn["dots"], ys: Drawn["dots"]) => xs.filter((d) => !ys.some((e) => e.color === d.color && !far(d.at[0], e.at[0]) && !far(d.at[1], e.at[1])));
+  for (const [name, x, y] of [["svg", a, b], ["plotly", b, a]] as const) {
+    const lone = unmatched(x.dots, y.dots);
+    if (lone.length) out.push(`${lone.length} dots only in the ${name === "svg" ? "first" : "second"}: ${JSON.stringify(lone.slice(0, 3))}`);
+    const spans = x.spans.filter((s) => !y.spans.some((t) => t.panel === s.panel && !far(s.x0, t.x0) && !far(s.x1, t.x1)));
+    if (spans.length) out.push(`spans only in the ${name === "svg" ? "first" : "second"}: ${JSON.stringify(spans)}`);
+  }
   // NB: compared in reading order (texts may be written in another order), by text, then row, then column.
   const order = (ts: Drawn["texts"]) => [...ts].sort((p, q) => (p.text < q.text ? -1 : p.text > q.text ? 1 : p.y - q.y || p.x - q.x));
   [a, b] = [{ ...a, texts: order(a.texts) }, { ...b, texts: order(b.texts) }];

@@ -87,7 +87,7 @@ function segmentTraces(segs: readonly SceneSegment[], p: ScenePanel, xa: string,
 }
 
 /** The scene as a plotly figure of exactly the scene's size. */
-export function toPlotly(scene: Scene, opts: { fontFamily?: string } = {}): PlotlyFigure {
+export function toPlotly(scene: Scene, opts: { fontFamily?: string; hoverLabels?: boolean } = {}): PlotlyFigure {
   const { width: W, height: H, theme: t } = scene;
   const data: object[] = [];
   const shapes: object[] = [];
@@ -103,6 +103,8 @@ export function toPlotly(scene: Scene, opts: { fontFamily?: string } = {}): Plot
     showlegend: false,
     hovermode: "closest",
     hoverlabel: { namelength: -1 },
+    // NB: every axis has a fixed range (the scene's), so a drag has nothing to zoom.
+    dragmode: false,
     uirevision: scene.kind,
   };
   scene.panels.forEach((p, i) => {
@@ -123,7 +125,8 @@ export function toPlotly(scene: Scene, opts: { fontFamily?: string } = {}): Plot
       data.push({ type: "contour", x: c.x, y: c.y, z: c.z, xaxis: xa, yaxis: ya, autocontour: false, contours: { start: c.levels.start, end, size: c.levels.size, coloring: "lines" }, line: { width: 1.2 }, colorscale, zauto: false, zmin: c.levels.start, zmax: n === 1 ? c.levels.start + 1 : end, showscale: false, hovertemplate: `(%{x:.4~g}, %{y:.4~g})<br>${plotText(c.zName)} %{z:.4~g}<extra></extra>`, meta: "contours" });
     }
     for (const l of p.lines) {
-      const hover = l.hover ? { text: l.x.map((_, k) => plotText(l.hover!(k))), hovertemplate: "%{text}<extra></extra>" } : { hoverinfo: "skip" };
+      // NB: without hover labels (a readout elsewhere shows the values) the line still sends hover events.
+      const hover = opts.hoverLabels === false ? { hoverinfo: "none" } : l.hover ? { text: l.x.map((_, k) => plotText(l.hover!(k))), hovertemplate: "%{text}<extra></extra>" } : { hoverinfo: "skip" };
       data.push({ type: "scatter", mode: l.markers ? "lines+markers" : "lines", name: plotText(l.name), x: onAxis(l.x, p.x.log), y: onAxis(l.y, p.y.log), xaxis: xa, yaxis: ya, line: { color: l.color, width: l.width, dash: DASH[l.dash] }, ...(l.markers ? { marker: { color: l.color, size: l.markers } } : {}), ...hover, showlegend: false, meta: "line" });
     }
     data.push(...segmentTraces(p.segments, p, xa, ya));

@@ -176,13 +176,14 @@ function drawPanel(p: ScenePanel, t: SceneTheme, clipId: string, d: Detail): str
   const drawn: string[] = [];
   if (p.contours) drawn.push(...contours(p.contours, sx, sy));
   for (const r of p.rules) drawn.push(el("line", { x1: sx(r.x).toFixed(1), x2: sx(r.x).toFixed(1), y1: box.top, y2: box.top + box.height, stroke: r.color, "stroke-dasharray": SVG_DASH[r.dash] }));
+  // NB: arrows go under the lines (a descent path stays on top); tangents over everything, after the hover targets.
+  for (const s of p.segments) if (s.head) drawn.push(segment(s, sx, sy));
   for (const l of p.lines) drawn.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width, "stroke-dasharray": SVG_DASH[l.dash], "stroke-linejoin": "round" }));
   // NB: markers after every line, so another line never hides a line's markers.
   for (const l of p.lines) {
     const m = l.markers ? dotsData(l.x, l.y, sx, sy, d.cell) : "";
     if (m) drawn.push(el("path", { d: m, fill: "none", stroke: l.color, "stroke-width": l.markers, "stroke-linecap": "round", class: "markers" }));
   }
-  for (const s of p.segments) drawn.push(segment(s, sx, sy));
   for (const s of p.points) {
     const m = dotsData(s.x, s.y, sx, sy, d.cell);
     if (m) drawn.push(el("path", { d: m, fill: "none", stroke: s.color, "stroke-width": s.size, "stroke-linecap": "round", "stroke-opacity": s.opacity }));
@@ -196,6 +197,7 @@ function drawPanel(p: ScenePanel, t: SceneTheme, clipId: string, d: Detail): str
       drawn.push(el("circle", { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 }, title(l.hover(i))));
     }
   }
+  for (const s of p.segments) if (!s.head) drawn.push(segment(s, sx, sy));
   // NB: a little slack around the frame, so a line along the frame's edge keeps its full width.
   const clip = el("defs", {}, el("clipPath", { id: clipId }, el("rect", { x: box.left - 2, y: box.top - 2, width: box.width + 4, height: box.height + 4 })));
   return el("g", { class: "panel" }, clip, ...parts, el("g", { "clip-path": `url(#${clipId})` }, ...drawn));

@@ -1,5 +1,5 @@
 import type { Payload } from "../figure/payload";
-import { activationSvg } from "./activation-svg";
+import { activationScene } from "../figure/scene/activation";
 import { curvesScene } from "../figure/scene/curves";
 import { trainingScene } from "../figure/scene/training";
 import { landscapeScene } from "../figure/scene/landscape";
@@ -10,7 +10,7 @@ import { networkSvg } from "./network-svg";
 export function toSvg(p: Payload): string {
   switch (p.kind) {
     case "activation":
-      return activationSvg(p);
+      return drawScene(activationScene(p));
     case "network":
       return networkSvg(p);
     case "training":

@@ -1,5 +1,6 @@
 // One scene function per panel kind, by the payload's kind.
 import type { Payload } from "../payload";
+import { activationScene } from "./activation";
 import { curvesScene } from "./curves";
 import { landscapeScene } from "./landscape";
 import { trainingScene } from "./training";
@@ -15,7 +16,7 @@ export function sceneOf(p: Exclude<Payload, { kind: "network" }>, view: SceneVie
       return trainingScene(p, view);
     case "landscape":
       return landscapeScene(p, view);
-    default:
-      throw new Error(`no scene yet for ${p.kind}`);
+    case "activation":
+      return activationScene(p, view);
   }
 }

@@ -58,6 +58,6 @@ export function landscapeScene(p: LandscapePayload, view: SceneView = {}): Scene
   const top = 56;
   const laid = p.panels.map((s, i) => layoutPanel({ ...panelSpec(s, t), box: { left: left + i * (size + gap), top, width: size, height: size } }, t));
   const texts: SceneText[] = [titleText(p.title, W, t), ...laid.flatMap((l) => l.texts)];
-  texts.push({ role: "note", text: "red: gradient-descent path (hover a dot for its step and loss); arrows: −∇L; lines: loss contours, purple = low, yellow = high", x: left, y: top + size + 52, size: 11, anchor: "start", color: t.muted });
+  texts.push({ role: "note", text: "red: gradient-descent path (hover a dot for its step and loss); arrows: −∇L; contours: purple low, yellow high", x: left, y: top + size + 52, size: 11, anchor: "start", color: t.muted });
   return { kind: "landscape", width: W, height: top + size + 66, theme: t, panels: laid.map((l) => l.panel), texts, legend: [], keys: [], id: figureId(p) };
 }

@@ -9,15 +9,10 @@ import { figureId, xDomainOf, yDomainOf, layoutLegend, layoutPanel, legendText, 
 import type { Scene, SceneLine, SceneText } from "./types";
 import { viewOf, type SceneView } from "./view";
 
-export interface TrainingView extends SceneView {
-  /** Write the progress line under the legend; default true (Lab shows it above the plot, live, instead). */
-  progress?: boolean;
-}
-
 export const lossKey = (k: number) => `loss ${k}`;
 export const layerKey = (k: number) => `layer ${k}`;
 
-export function trainingScene(p: TrainingPayload, view: TrainingView = {}): Scene {
+export function trainingScene(p: TrainingPayload, view: SceneView = {}): Scene {
   const { width: W, theme: t, hidden } = viewOf(view);
   const left = 55;
   const gap = 55;

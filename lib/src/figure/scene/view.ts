@@ -7,6 +7,12 @@ export interface SceneView {
   theme?: SceneTheme;
   /** Legend keys whose curves are hidden (the reader clicked them off in Lab). */
   hidden?: readonly string[];
+  /** Activation: which of f, f′, f″ have a panel (default: the payload's `show`, else f and f′). */
+  show?: { f: boolean; df: boolean; d2f: boolean };
+  /** Activation: the tangent lens at this x index (the pointer in Lab); without it, the tangent at the steepest point. */
+  lens?: number;
+  /** Training: write the progress line under the legend; default true (Lab shows it above the plot, live, instead). */
+  progress?: boolean;
 }
 
 /** The static SVG's width, and the narrowest layout (a narrower output scales the figure down). */
