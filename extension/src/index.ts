@@ -1,7 +1,7 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
 import type { Payload } from "actigrad/figure";
-import { validatePayload } from "actigrad/figure";
+import { DESIGN_WIDTH, MIN_WIDTH, validatePayload } from "actigrad/figure";
 import { ActivationView } from "./kinds/activation";
 import { h, type Host, type View } from "./kinds/common";
 import { CurvesView } from "./kinds/curves";
@@ -53,14 +53,14 @@ export class ActigradWidget extends Widget implements IRenderMime.IRenderer {
   private observer = new MutationObserver(() => {
     if (isLight() !== this.light) this.redraw();
   });
-  // NB: Lab detaches and hides outputs (notebook windowing, a reopened notebook laying out, a closed tab),
-  // and Plotly.Plots.resize throws on a plot that is not displayed; such a plot is resized when it shows again.
+  /** The width the figure was last laid out for. */
+  private width = DESIGN_WIDTH;
+  // NB: a figure is laid out for its output's width (view state): a new width draws it again through Plotly.react.
+  // Plotly.Plots.resize is never called, so a plot that Lab detached or hid (a reopened notebook laying out, notebook
+  // windowing, a closed tab) is never resized; it is laid out again when it shows with another width.
   private resizer = new ResizeObserver(() => {
-    if (!this.node.dataset.drawn || !displayed(this.plot)) return;
-    void loadPlotly().then((P) => {
-      // NB: plotly rejects (not throws) for a plot hidden in the meantime; that plot is resized when it shows again.
-      if (displayed(this.plot) && !this.isDisposed) return Promise.resolve(P.Plots.resize(this.plot)).catch(() => undefined);
-    });
+    if (!this.node.dataset.drawn || !displayed(this.node)) return;
+    if (Math.abs(this.availableWidth() - this.width) >= 1) void this.redraw();
   });
 
   constructor(private options: IRenderMime.IRendererOptions) {
@@ -122,8 +122,10 @@ export class ActigradWidget extends Widget implements IRenderMime.IRenderer {
       const t0 = this.arrived;
       const theme = currentTheme();
       this.light = theme.light;
-      const fig = this.view.figure(theme);
-      const gd = await P.react(this.plot, fig.data, fig.layout, { responsive: true, displaylogo: false });
+      this.width = this.availableWidth();
+      const fig = this.view.figure(theme, this.width);
+      // NB: not responsive: plotly's own window-resize handler would resize plots that are not displayed.
+      const gd = await P.react(this.plot, fig.data, fig.layout, { responsive: false, displaylogo: false });
       if (!this.bound) {
         this.view.bind(gd);
         this.bound = true;
@@ -135,6 +137,11 @@ export class ActigradWidget extends Widget implements IRenderMime.IRenderer {
       d.renderMs = (now - t0).toFixed(1);
       d.draws = String(Number(d.draws ?? 0) + 1);
     }
+  }
+
+  /** The output's inner width, or the last one while it is not laid out. */
+  private availableWidth(): number {
+    return displayed(this.node) && this.node.clientWidth > 0 ? Math.max(MIN_WIDTH, this.node.clientWidth) : this.width;
   }
 
   private showError(message: string): void {

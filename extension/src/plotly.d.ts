@@ -14,6 +14,7 @@ declare module "plotly.js-dist-min" {
   export interface PlotlyElement extends HTMLElement {
     on(event: "plotly_hover" | "plotly_click", cb: (e: PlotlyEvent) => void): void;
     on(event: "plotly_unhover", cb: () => void): void;
+    on(event: "plotly_clickannotation", cb: (e: { index: number; annotation?: { name?: string } }) => void): void;
   }
   export function react(el: HTMLElement, data: object[], layout: object, config?: object): Promise<PlotlyElement>;
   export function purge(el: HTMLElement): void;

@@ -1,26 +1,8 @@
-/** Colours that follow JupyterLab's light/dark theme, read from its CSS variables. */
-export interface Theme {
-  light: boolean;
-  paper: string;
-  text: string;
-  muted: string;
-  grid: string;
-  /** Highlights: the tangent lens, chosen paths, the descent path. */
-  accent: string;
-  colors: string[];
-}
+import { DARK_THEME, LIGHT_THEME, type SceneTheme } from "actigrad/figure";
 
-// NB: LIGHT is lib's SVG palette (Tableau 10 and ten more, 20 distinct series; see lib/src/svg/palette.ts). DARK keeps
-// contrast on dark paper: Tableau 10 lightened, then ten more of roughly LIGHT's hues that stay apart from those
-// lightened ones (a lightened sibling would not): every one ≥ 4.5:1 against #111, no two closer than ΔE 20 in CIELAB.
-export const LIGHT = [
-  "#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#bab0ac",
-  "#aec7e8", "#e377c2", "#98df8a", "#ffbe7d", "#9467bd", "#17becf", "#b6992d", "#fabfd2", "#2ca02c", "#7f7f7f",
-];
-export const DARK = [
-  "#8cb4e0", "#ff8a8c", "#8fd694", "#ffb366", "#d7a8ce", "#9fe0da", "#f5dc7a", "#ffc2c8", "#c9a58e", "#dcd6d2",
-  "#4a90e2", "#e377c2", "#2ca02c", "#ff7f0e", "#a47ec7", "#17becf", "#b6992d", "#d37295", "#bcbd22", "#8d8584",
-];
+export type Theme = SceneTheme;
+// NB: the one palette lives in lib (lib/src/figure/theme.ts); Lab's CSS gives only paper and ink.
+export { PALETTE as LIGHT, DARK_PALETTE as DARK } from "actigrad/figure";
 
 function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
@@ -31,15 +13,14 @@ export function isLight(): boolean {
   return document.body.dataset.jpThemeLight !== "false";
 }
 
+/** The scene theme for Lab's current theme: lib's palette, Lab's paper and ink. */
 export function currentTheme(): Theme {
-  const light = isLight();
+  const base = isLight() ? LIGHT_THEME : DARK_THEME;
   return {
-    light,
-    paper: cssVar("--jp-layout-color0", light ? "#ffffff" : "#111111"),
-    text: cssVar("--jp-ui-font-color1", light ? "#222222" : "#dddddd"),
-    muted: cssVar("--jp-ui-font-color2", light ? "#666666" : "#aaaaaa"),
-    grid: cssVar("--jp-border-color2", light ? "#e0e0e0" : "#444444"),
-    accent: light ? "#d62728" : "#ff6b6b",
-    colors: light ? LIGHT : DARK,
+    ...base,
+    paper: cssVar("--jp-layout-color0", base.paper),
+    text: cssVar("--jp-ui-font-color1", base.text),
+    muted: cssVar("--jp-ui-font-color2", base.muted),
+    grid: cssVar("--jp-border-color2", base.grid),
   };
 }

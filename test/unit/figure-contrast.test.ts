@@ -3,11 +3,11 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { channels, contrast } from "./color-math";
 import { describe, expect, it } from "vitest";
-import { landscapePlot } from "../../extension/src/kinds/landscape";
-import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
-import { landscapeSvg } from "../../lib/src/svg/landscape-svg";
-import { INK } from "../../lib/src/svg/palette";
+import { landscapeScene } from "../../lib/src/figure/scene/landscape";
+import { DARK_THEME, LIGHT_THEME, type SceneTheme as Theme } from "../../lib/src/figure/theme";
+import { toPlotly } from "../../lib/src/plotly/to-plotly";
+import { toSvg as landscapeSvg } from "../../lib/src/svg/to-svg";
 import { twoSlices } from "./figure-fixtures";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,8 +23,9 @@ function scaleAt(trace: Json, z: number): string {
   return "#" + channels(c0).map((a, j) => Math.round(255 * (a + (channels(c1)[j] - a) * f)).toString(16).padStart(2, "0")).join("");
 }
 
-const light: Theme = { light: true, paper: "#ffffff", text: "#222", muted: "#666", grid: "#eee", accent: "#d62728", colors: LIGHT };
-const dark: Theme = { light: false, paper: "#111111", text: "#ddd", muted: "#aaa", grid: "#444", accent: "#ff6b6b", colors: DARK };
+const [light, dark] = [LIGHT_THEME, DARK_THEME];
+/** The Lab figure, as the extension draws it. */
+const landscapePlot = (p: Parameters<typeof landscapeScene>[0], theme: Theme) => toPlotly(landscapeScene(p, { theme }));
 
 describe("contour contrast", () => {
   const payload = landscapeFigure(twoSlices(30, 31)).payload;
@@ -33,7 +34,7 @@ describe("contour contrast", () => {
     const doc = new DOMParser().parseFromString(landscapeSvg(payload), "image/svg+xml");
     const paths = Array.from(doc.getElementsByTagName("path") as unknown as Element[]).filter((e) => /^loss = /.test(e.getElementsByTagName("title")[0]?.textContent ?? ""));
     expect(paths.length).toBeGreaterThan(10);
-    const worst = Math.min(...paths.map((e) => contrast(e.getAttribute("stroke")!, INK.background)));
+    const worst = Math.min(...paths.map((e) => contrast(e.getAttribute("stroke")!, LIGHT_THEME.paper)));
     expect(worst).toBeGreaterThanOrEqual(3);
   });
 

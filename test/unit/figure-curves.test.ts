@@ -1,17 +1,18 @@
 // The "curves" kind: x–y panels from plain arrays or functions, for fits with their data, 1-D losses and any f(x).
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { curvesPlot, thinnedNote } from "../../extension/src/kinds/curves";
-import { LIGHT, DARK, type Theme } from "../../extension/src/theme";
+import { curvesScene, thinnedNote } from "../../lib/src/figure/scene/curves";
+import { DARK_PALETTE as DARK, DARK_THEME, LIGHT_THEME, PALETTE as LIGHT, type SceneTheme } from "../../lib/src/figure/theme";
+import { toPlotly } from "../../lib/src/plotly/to-plotly";
 import { curvesFigure, thinPoints } from "../../lib/src/figure/curves-figure";
 import { PAYLOAD_BUDGET } from "../../lib/src/figure/payload";
 import { validatePayload } from "../../lib/src/figure/validate";
-import { PALETTE } from "../../lib/src/svg/palette";
 import { XSS } from "./figure-fixtures";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const light: Theme = { light: true, paper: "#fff", text: "#222", muted: "#666", grid: "#eee", accent: "#d62728", colors: LIGHT };
-const dark: Theme = { light: false, paper: "#111", text: "#ddd", muted: "#aaa", grid: "#444", accent: "#ff6b6b", colors: DARK };
+const [light, dark] = [LIGHT_THEME, DARK_THEME];
+/** The Lab figure of a curves payload, as the extension draws it. */
+const curvesPlot = (p: Parameters<typeof curvesScene>[0], theme: SceneTheme, hidden: string[] = []) => toPlotly(curvesScene(p, { theme, hidden }));
 const bytes = (p: unknown) => Buffer.byteLength(JSON.stringify(p));
 const parse = (svg: string): Document => new DOMParser().parseFromString(svg, "image/svg+xml");
 const all = (doc: Document, tag: string) => Array.from(doc.getElementsByTagName(tag)) as Element[];
@@ -178,9 +179,9 @@ describe("the curves SVG", () => {
     expect(texts(doc)).toEqual(expect.arrayContaining(["Trained on [−π, π]", "training range", "sin(x)", "tanh net", "train", "held out", "x", "y"]));
     const paths = all(doc, "path");
     const stroke = (c: string) => paths.filter((p) => p.getAttribute("stroke") === c);
-    expect(stroke(PALETTE[0])[0].getAttribute("stroke-dasharray")).toBe("2 3"); // sin(x), dotted
-    expect(stroke(PALETTE[2])[0].getAttribute("d")!.match(/h0/g)).toHaveLength(20); // 20 train dots
-    expect(stroke(PALETTE[3])[0].getAttribute("stroke-linecap")).toBe("round");
+    expect(stroke(LIGHT[0])[0].getAttribute("stroke-dasharray")).toBe("2 3"); // sin(x), dotted
+    expect(stroke(LIGHT[2])[0].getAttribute("d")!.match(/h0/g)).toHaveLength(20); // 20 train dots
+    expect(stroke(LIGHT[3])[0].getAttribute("stroke-linecap")).toBe("round");
     const band = all(doc, "rect").find((r) => r.getAttribute("fill-opacity") === "0.12")!;
     expect(Number(band.getAttribute("width"))).toBeGreaterThan(100);
   });
@@ -203,7 +204,7 @@ describe("the curves SVG", () => {
     const doc = parse(fig.toSvg());
     const markers = all(doc, "path").filter((p) => p.getAttribute("class") === "markers");
     expect(markers).toHaveLength(1); // relu has none
-    expect(markers[0].getAttribute("stroke")).toBe(PALETTE[0]);
+    expect(markers[0].getAttribute("stroke")).toBe(LIGHT[0]);
     expect(markers[0].getAttribute("d")!.match(/h0/g)).toHaveLength(10);
     // every marker says its values; the plain line keeps one hover target per point here too (10 < 41)
     expect(titles(doc).filter((s) => s.startsWith("sigmoid: depth = "))).toHaveLength(10);
@@ -258,7 +259,7 @@ describe("band labels never cross the lines", () => {
     const doc = parse(crowded().toSvg());
     const [left, right] = all(doc, "g").filter((g) => g.getAttribute("class") === "panel");
     const f = frame(left);
-    const label = (s: string) => (Array.from(left.getElementsByTagName("text")) as Element[]).find((t) => t.textContent === s)!;
+    const label = (s: string) => all(doc, "text").find((t) => t.textContent === s)!;
     const at = (s: string) => ({ x: Number(label(s).getAttribute("x")), y: Number(label(s).getAttribute("y")) });
     // 5.6 px a character: "training range" is 78 px wide, so "class 2 batches" (starting 0.5 units ≈ 28 px later) takes row 1.
     expect(at("training range").y).toBe(f.top - 3);
@@ -270,9 +271,10 @@ describe("band labels never cross the lines", () => {
     // Every label's baseline is above the frame, so no line (clipped to the frame) can cross it.
     for (const s of ["training range", "class 2 batches", "far"]) expect(at(s).y).toBeLessThan(f.top);
     // Titles clear both rows, and the panel without bands keeps its title level with its neighbour's.
-    const title = (g: Element) => (Array.from(g.getElementsByTagName("text")) as Element[]).find((t) => t.getAttribute("font-weight") === "bold")!;
-    expect(Number(title(left).getAttribute("y"))).toBe(f.top - 7 - 24);
-    expect(title(right).getAttribute("y")).toBe(title(left).getAttribute("y"));
+    const title = (s: string) => all(doc, "text").find((t) => t.textContent === s && t.getAttribute("font-weight") === "bold")!;
+    expect(Number(title("left").getAttribute("y"))).toBe(f.top - 7 - 24);
+    expect(title("right").getAttribute("y")).toBe(title("left").getAttribute("y"));
+    expect(Number(title("right").getAttribute("x"))).toBe(frame(right).left);
     expect(frame(right).top).toBe(f.top);
     // The strip moved the frames down by its two rows; a figure without labels keeps the old layout.
     expect(f.top).toBe(52 + 24);
@@ -284,64 +286,77 @@ describe("band labels never cross the lines", () => {
     const doc = parse(curvesFigure({ lines: [{ name: "a", x: [0, 10], y: [0, 1] }], bands: [{ from: 9.8, to: 12, label: "extrapolation" }, { from: 20, to: 30, label: "off the axis" }] }).toSvg());
     const g = all(doc, "g").find((e) => e.getAttribute("class") === "panel")!;
     const f = frame(g);
-    const t = (Array.from(g.getElementsByTagName("text")) as Element[]).find((e) => e.textContent === "extrapolation")!;
+    const t = all(doc, "text").find((e) => e.textContent === "extrapolation")!;
     expect(Number(t.getAttribute("x"))).toBeCloseTo(f.left + f.width - 5.6 * "extrapolation".length, 1);
     expect(texts(doc)).not.toContain("off the axis");
   });
 
-  it("plotly: labels above each plot area, stacked by yshift like the SVG's rows; subplot titles and the top margin make room", () => {
+  it("plotly: the same labels as annotations at the same places, above each plot area, no margins", () => {
     const fig = curvesPlot(crowded().payload, light);
     const notes = fig.layout.annotations as Json[];
+    const H = fig.layout.height as number;
     const note = (s: string) => notes.find((a) => a.text === s);
-    for (const s of ["training range", "class 2 batches", "far"]) expect(note(s)).toMatchObject({ xref: "x", yref: "y domain", y: 1, yanchor: "bottom", xanchor: "left" });
-    expect([note("training range").yshift, note("class 2 batches").yshift, note("far").yshift]).toEqual([1, 14, 1]);
-    expect([note("training range").x, note("class 2 batches").x, note("far").x]).toEqual([1, 2.5, 7]);
-    // Two rows of 13 px: the subplot titles are lifted over them, the top margin grows by twice that.
-    expect(note("<b>left</b>")).toMatchObject({ yanchor: "bottom", yshift: 26 + 6 });
+    const top = 1 - (fig.layout.yaxis as Json).domain[1];
+    // The glyphs' middle is 0.3 em (3 px) over the SVG's baseline: rows at top − 3 and top − 15, so 6 px and 18 px over the plot area.
+    expect((top - (1 - note("training range").y)) * H).toBeCloseTo(6, 6);
+    expect((top - (1 - note("class 2 batches").y)) * H).toBeCloseTo(18, 6);
+    expect(note("far").y).toBe(note("training range").y);
+    for (const s of ["training range", "class 2 batches", "far"]) expect(note(s)).toMatchObject({ xref: "paper", yref: "paper", xanchor: "left", yanchor: "middle", showarrow: false });
     expect(note("<b>right</b>").y).toBe(note("<b>left</b>").y);
-    expect((fig.layout.margin as Json).t).toBe(60 + 52);
-    // Without labels, the layout is as before: no strip.
-    const plain = curvesPlot(curvesFigure({ title: "one", lines: [{ name: "a", x: [0, 1], y: [0, 1] }], bands: [{ from: 0, to: 0.5 }] }).payload, light);
-    expect((plain.layout.margin as Json).t).toBe(60);
+    expect(note("<b>left</b>").y).toBeGreaterThan(note("class 2 batches").y);
+    expect(fig.layout.margin).toMatchObject({ l: 0, r: 0, t: 0, b: 0 });
   });
 
   it("plotly: a band that starts before the data is labelled where the data starts", () => {
     const fig = curvesPlot(curvesFigure({ lines: [{ name: "a", x: [-2, 2], y: [0, 1] }], bands: [{ from: -10, to: 0, label: "left half" }] }).payload, light);
-    expect((fig.layout.annotations as Json[]).find((a) => a.text === "left half").x).toBe(-2);
+    const W = fig.layout.width as number;
+    expect((fig.layout.annotations as Json[]).find((a) => a.text === "left half").x * W).toBeCloseTo((fig.layout.xaxis as Json).domain[0] * W, 6);
   });
 });
 
-describe("curvesPlot (the extension's plotly spec)", () => {
-  it("one subplot per panel, a trace per line and per point group, legend entries shared by name", () => {
+describe("the curves Lab figure (toPlotly of the scene)", () => {
+  it("one subplot per panel, a trace per line and per point group; one legend entry per name, as annotations", () => {
     const fig = curvesPlot(fitFigure().payload, light);
     const d = fig.data as Json[];
-    expect(d.map((t) => [t.name, t.mode, t.showlegend])).toEqual([
-      ["sin(x)", "lines", true],
-      ["tanh net", "lines", true],
-      ["train", "markers", true],
-      ["held out", "markers", true],
+    expect(d.map((t) => [t.name, t.mode, t.meta])).toEqual([
+      ["sin(x)", "lines", "line"],
+      ["tanh net", "lines", "line"],
+      ["train", "markers", "points"],
+      ["held out", "markers", "points"],
     ]);
     expect(d[0].line).toMatchObject({ color: LIGHT[0], dash: "dot" });
     expect(d[2].x).toHaveLength(20);
     expect(d[3].x).toEqual([-10, -7, 7, 10]);
     expect(d[3].marker.color).toBe(LIGHT[3]);
+    expect(d[3].text[0]).toBe("held out: x = -10, y = 0.544");
     expect((curvesPlot(fitFigure().payload, dark).data as Json[])[3].marker.color).toBe(DARK[3]);
     const [band] = fig.layout.shapes as Json[];
     expect(band).toMatchObject({ type: "rect", xref: "x", yref: "y domain", x0: -Math.PI, x1: Math.PI, layer: "below" });
-    expect((fig.layout.annotations as Json[]).find((a) => a.text === "training range")).toMatchObject({ x: -Math.PI, xanchor: "left" });
+    const legend = (fig.layout.annotations as Json[]).filter((a) => a.captureevents);
+    expect(legend.map((a) => [a.text, a.name])).toEqual([["sin(x)", "legend 0"], ["tanh net", "legend 1"], ["train", "legend 2"], ["held out", "legend 3"]]);
+    expect(fig.layout.showlegend).toBe(false);
     expect(fig.layout.uirevision).toBe("curves");
   });
 
-  it("log axes take their fixed ranges in log₁₀ units, shapes in data units", () => {
+  it("hiding a legend entry leaves out its curves everywhere, keeps the axes, and fades the entry", () => {
+    const p = curvesFigure([{ lines: [{ name: "a", x: [0, 10], y: [0, 5] }, { name: "b", x: [0, 1], y: [0, 1] }] }, { lines: [{ name: "a", x: [0, 1], y: [0, 1] }] }]).payload;
+    const shown = curvesScene(p);
+    const hidden = curvesScene(p, { hidden: ["line\u0000a"] });
+    expect(hidden.panels.map((q) => q.lines.map((l) => l.name))).toEqual([["b"], []]);
+    expect(hidden.panels.map((q) => [q.x.domain, q.y.domain])).toEqual(shown.panels.map((q) => [q.x.domain, q.y.domain]));
+    expect(hidden.legend.map((e) => [e.label, !!e.off])).toEqual([["a", true], ["b", false]]);
+    const fig = curvesPlot(p, light, ["line\u0000a"]);
+    expect((fig.data as Json[]).map((t) => t.name)).toEqual(["b"]);
+  });
+
+  it("log axes take their ranges in log₁₀ units and their ticks as values, shapes in data units", () => {
     const p = curvesFigure([{ xLog: true, yLog: true, xRange: [1e-2, 1e2], lines: [{ name: "a", x: [1, 10], y: [1, 10] }], bands: [{ from: 0.1, to: 1, label: "b" }] }, { lines: [{ name: "a", x: [0, 1], y: [0, 1] }] }]).payload;
     const fig = curvesPlot(p, light);
-    expect(fig.layout.xaxis).toMatchObject({ type: "log", range: [-2, 2], autorange: false });
+    expect(fig.layout.xaxis).toMatchObject({ type: "log", range: [-2, 2], tickvals: [0.01, 0.1, 1, 10, 100], ticktext: ["0.01", "0.1", "1", "10", "100"] });
     expect(fig.layout.yaxis).toMatchObject({ type: "log" });
-    expect((fig.layout.yaxis as Json).range).toBeUndefined();
     expect(fig.layout.xaxis2).toMatchObject({ type: "linear", anchor: "y2" });
     expect((fig.layout.shapes as Json[])[0]).toMatchObject({ x0: 0.1, x1: 1 });
-    expect((fig.layout.annotations as Json[]).find((a) => a.text === "b").x).toBeCloseTo(-1, 12); // log10(0.1): the fixed range shows the band's left edge
-    expect((fig.data as Json[]).map((t) => t.showlegend)).toEqual([true, false]); // "a" once in the legend
+    expect((fig.layout.annotations as Json[]).filter((a) => a.captureevents).map((a) => a.text)).toEqual(["a"]); // "a" once in the legend
   });
 
   it("values ≤ 0 on a log axis are gaps, as in the SVG (plotly alone would dive off the plot)", () => {
@@ -352,17 +367,18 @@ describe("curvesPlot (the extension's plotly spec)", () => {
     expect(pts.y).toEqual([null, 2]);
   });
 
-  it("a line with markers is one trace in lines+markers mode, one legend entry", () => {
+  it("a line with markers is one trace in lines+markers mode, one legend entry with a dot", () => {
     const p = curvesFigure([{ lines: [{ name: "a", x: [1, 2, 3], y: [3, 1, 2], markers: true, dash: "dash" }] }, { lines: [{ name: "a", x: [1, 2], y: [0, 1], markers: true }, { name: "b", x: [1, 2], y: [1, 1] }] }]).payload;
     const d = curvesPlot(p, dark).data as Json[];
-    expect(d.map((t) => [t.name, t.mode, t.showlegend])).toEqual([
-      ["a", "lines+markers", true],
-      ["a", "lines+markers", false],
-      ["b", "lines", true],
+    expect(d.map((t) => [t.name, t.mode])).toEqual([
+      ["a", "lines+markers"],
+      ["a", "lines+markers"],
+      ["b", "lines"],
     ]);
     expect(d[0].marker).toMatchObject({ color: DARK[0] });
     expect(d[0].line).toMatchObject({ color: DARK[0], dash: "dash" });
     expect(d[2].marker).toBeUndefined();
+    expect(curvesScene(p).legend.map((e) => [e.label, e.line, e.dot])).toEqual([["a", true, true], ["b", true, false]]);
   });
 
   it("escapes every label", () => {

@@ -57,12 +57,28 @@ describe("lib layering", () => {
   it("finds the modules and their imports", () => {
     const g = graph();
     expect(g.size).toBeGreaterThan(30);
-    expect(g.get("svg/to-svg.ts")).toContain("svg/curves-svg.ts");
+    expect(g.get("svg/to-svg.ts")).toContain("svg/draw-scene.ts");
   });
 
   it("has no import circle", () => {
     expect(findCycle(graph())?.join(" → ")).toBeUndefined();
   });
+
+  // catalog (math) → payload builders → scenes → {svg, plotly}: a layer never imports one to its right.
+  it("scenes import neither renderer, and the two renderers not each other", () => {
+    const g = graph();
+    const bad: string[] = [];
+    for (const [from, deps] of g) {
+      for (const to of deps) {
+        if (from.startsWith("figure/scene/") && (to.startsWith("svg/") || to.startsWith("plotly/") || /-figure\.ts$|figure\.ts$/.test(to))) bad.push(`${from} → ${to}`);
+        if (from.startsWith("svg/") && to.startsWith("plotly/")) bad.push(`${from} → ${to}`);
+        if (from.startsWith("plotly/") && !to.startsWith("figure/scene/") && to !== "figure/payload.ts") bad.push(`${from} → ${to}`);
+        if (from.startsWith("catalog/") && /^(figure|svg|plotly)\//.test(to)) bad.push(`${from} → ${to}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
 });
 
 describe("the extension's use of lib", () => {
@@ -73,13 +89,14 @@ describe("the extension's use of lib", () => {
     expect(deep).toEqual([]);
   });
 
-  it("its built bundle holds the payload validator but not the static SVG drawer", () => {
+  it("its built bundle holds the validator, the scenes and toPlotly, but not the static SVG drawer", () => {
     const dir = path.join(EXT, "actigrad_renderer", "labextension", "static");
-    const js = fs.readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
-    expect(js).toContain("valid kinds are"); // validatePayload's message
-    // Literal text only the SVG drawers write (landscape note, training key, the <svg> card's role).
-    expect(js).not.toContain("hover a dot for its step and loss");
-    expect(js).not.toContain('role: "img"');
-    expect(js).not.toContain("(hover for where)");
+    // NB: our own chunks (plotly.js is a chunk of its own and has SVG words of its own).
+    const js = fs.readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).filter((src) => !src.includes("window.Plotly=")).join("\n");
+    const has = (s: string) => js.includes(s);
+    // NB: booleans, so a failure does not print the bundle.
+    expect(["valid kinds are", "captureevents", "(hover for where)"].filter((s) => !has(s))).toEqual([]); // validator, toPlotly's legend, a scene's key
+    // What only the SVG drawer writes: XML escapes, clip paths, the <svg> element's namespace, path joins.
+    expect(["&apos;", "clipPath", "http://www.w3.org/2000/svg", "stroke-linejoin"].filter(has)).toEqual([]);
   });
 });

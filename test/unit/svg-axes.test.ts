@@ -8,8 +8,9 @@ import { curvesFigure } from "../../lib/src/figure/curves-figure";
 import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
-import { figureId, pathData } from "../../lib/src/svg/panel";
-import { linearScale, logTicks, niceTicks, tickLabels } from "../../lib/src/svg/scale";
+import { figureId } from "../../lib/src/figure/scene/panel";
+import { pathData } from "../../lib/src/svg/draw-scene";
+import { linearScale, logTicks, niceTicks, tickLabels } from "../../lib/src/figure/scene/scale";
 import { RELU, SIGMOID, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
 const parse = (svg: string): Document => new DOMParser().parseFromString(svg, "image/svg+xml");
@@ -157,5 +158,5 @@ describe("clipping to the frame", () => {
     const evil = svgs[0].replace(/clip-path="url\(#[\w-]+\)"/, 'clip-path="url(http://x/#a)"');
     const bad = spawnSync(path.join(root, ".venv/bin/python"), ["-c", "import sys; from actigrad_renderer.export import is_safe_svg; print(is_safe_svg(sys.stdin.read()))"], { input: evil, encoding: "utf8", cwd: path.join(root, "extension") });
     expect(bad.stdout.trim()).toBe("False");
-  });
+  }, 30_000); // NB: two Python starts, slow on a loaded machine
 });

@@ -7,7 +7,8 @@ import { landscapeFigure } from "../../lib/src/figure/landscape-figure";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
 import { contourLines } from "../../lib/src/svg/contour";
-import { shadeColor, trainingSvg } from "../../lib/src/svg/training-svg";
+import { shadeColor } from "../../lib/src/figure/palette";
+import { toSvg as trainingSvg } from "../../lib/src/svg/to-svg";
 import { utf8Bytes } from "../../lib/src/svg/xml";
 import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
@@ -203,7 +204,7 @@ describe("what each SVG shows", () => {
 
   it("training: 1e6 logged steps give ≤ 200 KB", () => {
     checkSelfContained(trainingFigure(trainingHistory(1_000_000, 4)).toSvg());
-  });
+  }, 20_000); // NB: building the 1e6-step history takes most of it; seconds on a loaded machine
 
   it("landscape: contours, the path with hoverable steps, and −∇L arrows", () => {
     const doc = parse(landscapeFigure(twoSlices()).toSvg());

@@ -4,13 +4,16 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { channels, contrast, linear } from "./color-math";
 import { describe, expect, it } from "vitest";
-import { trainingPlot } from "../../extension/src/kinds/training";
+import { trainingScene } from "../../lib/src/figure/scene/training";
+import { toPlotly } from "../../lib/src/plotly/to-plotly";
 import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
 import { trainingFigure } from "../../lib/src/figure/training-figure";
-import { PALETTE } from "../../lib/src/svg/palette";
+import { LIGHT_THEME, PALETTE } from "../../lib/src/figure/theme";
 import { trainingHistory } from "./figure-fixtures";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The Lab figure of a training payload, as the extension draws it. */
+const trainingPlot = (p: Parameters<typeof trainingScene>[0], theme: Theme) => toPlotly(trainingScene(p, { theme }));
 
 /** CIELAB under D65. */
 function lab(hex: string): [number, number, number] {
@@ -66,9 +69,9 @@ describe("an 11-layer training dashboard gives every curve its own colour", () =
   });
 
   it.each([["light", LIGHT], ["dark", DARK]] as const)("in Lab's plotly traces (%s theme)", (_, colors) => {
-    const theme: Theme = { light: colors === LIGHT, paper: "#fff", text: "#222", muted: "#666", grid: "#eee", accent: "#d62728", colors: [...colors] };
+    const theme: Theme = { ...LIGHT_THEME, light: colors === LIGHT, colors: [...colors] };
     const traces = trainingPlot(p, theme).data as Json[];
-    const of = (name: string) => traces.find((t) => t.name === name)!.line.color;
+    const of = (name: string) => traces.find((t) => t.name === name || t.name === `${name} ‖∂L/∂W‖`)!.line.color;
     expect(names.map(of)).toEqual(colors.slice(0, 12));
   });
 });

@@ -1,86 +1,14 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import { activationNames } from "actigrad/figure";
-import type { ActivationPayload } from "actigrad/figure";
-import { fmt } from "actigrad/figure";
-import { fExtent, tangentHalf } from "actigrad/figure";
+import type { ActivationPayload, Scene } from "actigrad/figure";
+import { activationNames, activationScene, CURVES, fmt, toPlotly, type CurveKey } from "actigrad/figure";
 import type { Theme } from "../theme";
-import { axis, baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
+import { FONT_FAMILY, h, SceneKindView, type Host, type PlotlyFigure } from "./common";
 
-export const CURVES = [
-  { key: "f", dash: "solid" },
-  { key: "df", dash: "dash" },
-  { key: "d2f", dash: "dot" },
-] as const;
-type CurveKey = (typeof CURVES)[number]["key"];
 
+/** The reader's state: which curves have a panel, and the tangent lens (an x index, or undefined when the pointer is away). */
 export interface ActivationState {
   show: Record<CurveKey, boolean>;
-  /** The tangent lens: an index into x, or undefined when the pointer is away. */
   lens?: number;
-}
-
-/** f, f′, f″ in stacked rows sharing x; saturated regions shaded; the tangent lens at `state.lens`. */
-export function activationPlot(p: ActivationPayload, state: ActivationState, t: Theme): PlotlyFigure {
-  const shown = CURVES.filter((c) => state.show[c.key]);
-  const rows = shown.length ? shown : [CURVES[0]];
-  const gap = 0.07;
-  const hRow = (1 - gap * (rows.length - 1)) / rows.length;
-  const color = (k: number) => t.colors[k % t.colors.length];
-  const data: object[] = [];
-  const names = activationNames(p.xLabel);
-  const layout = baseLayout(p.title, t, 150 + 190 * rows.length);
-  rows.forEach((c, r) => {
-    const yName = r === 0 ? "y" : `y${r + 1}`;
-    const top = 1 - r * (hRow + gap);
-    layout[r === 0 ? "yaxis" : `yaxis${r + 1}`] = axis(t, { domain: [top - hRow, top], title: { text: plotText(names[c.key]) } });
-    p.series.forEach((s, k) => {
-      data.push({
-        type: "scatter",
-        mode: "lines",
-        name: plotText(s.label),
-        legendgroup: s.id,
-        showlegend: r === 0,
-        x: p.x,
-        y: s[c.key],
-        xaxis: "x",
-        yaxis: yName,
-        line: { color: color(k), width: 2, dash: c.dash },
-        // NB: no plotly hover label: the lens readout below the plot shows every value.
-        hoverinfo: "none",
-      });
-    });
-  });
-  layout.xaxis = axis(t, { anchor: rows.length === 1 ? "y" : `y${rows.length}`, title: { text: plotText(names.axis) }, range: [p.x[0], p.x[p.x.length - 1]] });
-  const shapes: object[] = [];
-  p.series.forEach((s, k) => {
-    for (const [x0, x1] of s.saturated ?? []) {
-      shapes.push({ type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: color(k), opacity: 0.13, line: { width: 0 }, layer: "below" });
-    }
-  });
-  const i = state.lens;
-  if (i !== undefined && i >= 0 && i < p.x.length) {
-    const x0 = p.x[i];
-    shapes.push({ type: "line", xref: "x", yref: "paper", x0, x1: x0, y0: 0, y1: 1, line: { color: t.accent, width: 1, dash: "dot" } });
-    const fRow = rows.findIndex((c) => c.key === "f");
-    if (fRow >= 0) {
-      const fRange = fExtent(p.series);
-      p.series.forEach((s, k) => {
-        const f0 = s.f[i];
-        const d0 = s.df[i];
-        if (!Number.isFinite(f0) || !Number.isFinite(d0)) return;
-        const w = tangentHalf(p.x, f0, d0, fRange);
-        const yName = fRow === 0 ? "y" : `y${fRow + 1}`;
-        data.push({ type: "scatter", mode: "lines", x: [x0 - w, x0 + w], y: [f0 - d0 * w, f0 + d0 * w], xaxis: "x", yaxis: yName, line: { color: color(k), width: 2.5, dash: "dash" }, hoverinfo: "skip", showlegend: false, meta: "lens" });
-      });
-    }
-    rows.forEach((c, r) => {
-      const yName = r === 0 ? "y" : `y${r + 1}`;
-      data.push({ type: "scatter", mode: "markers", x: p.series.map(() => x0), y: p.series.map((s) => s[c.key][i]), xaxis: "x", yaxis: yName, marker: { color: p.series.map((_, k) => color(k)), size: 8, line: { color: t.paper, width: 1 } }, hoverinfo: "skip", showlegend: false, meta: "lens" });
-    });
-  }
-  // NB: dragging moves the lens (ActivationView.bind) instead of zooming; the modebar's zoom button still zooms.
-  Object.assign(layout, { shapes, hovermode: "x", dragmode: false, uirevision: "activation" });
-  return { data, layout };
 }
 
 /** The readout lines of the tangent lens at x index i (x named by the payload's xLabel, e.g. z₀). */
@@ -121,16 +49,15 @@ export function nearestIndex(xs: readonly number[], x: number): number {
   return x - xs[lo] <= xs[hi] - x ? lo : hi;
 }
 
-/** What the renderer reads of plotly's laid-out x axis: its range and its pixel offset and length in the plot. */
+/** What the renderer reads of plotly's laid-out x axes: range, and pixel offset and length in the plot. */
 interface LaidOutAxis {
   range: [number, number];
   _offset: number;
   _length: number;
 }
 
-/** Toggles for f, f′, f″; the formulas, typeset; the tangent lens following the pointer. */
-export class ActivationView implements View<ActivationPayload> {
-  private p!: ActivationPayload;
+/** Toggles for f, f′, f″; the formulas, typeset; the tangent lens following the pointer. All of it is view state. */
+export class ActivationView extends SceneKindView<ActivationPayload> {
   private state: ActivationState = { show: { f: true, df: true, d2f: false } };
   private toggles = h("div", "jp-RenderedActigrad-toggles");
   private formulas = h("div", "jp-RenderedActigrad-formulas");
@@ -138,7 +65,8 @@ export class ActivationView implements View<ActivationPayload> {
   private formulaKey = "";
   private initialised = false;
 
-  constructor(private host: Host) {
+  constructor(host: Host) {
+    super(host);
     host.top.append(this.toggles, this.formulas);
     host.bottom.append(this.readout);
     this.readout.textContent = "Hover or drag along the plot: the tangent lens shows x₀, f, f′, f″ and the tangent line there.";
@@ -146,20 +74,21 @@ export class ActivationView implements View<ActivationPayload> {
       const label = h("label", "jp-RenderedActigrad-toggle");
       const box = document.createElement("input");
       box.type = "checkbox";
-      box.dataset.curve = c.key;
+      box.dataset.curve = c;
       box.addEventListener("change", () => {
-        this.state.show[c.key] = box.checked;
+        // NB: a panel's appearing or going moves the others: the lens stays at its x.
+        this.state.show[c] = box.checked;
         this.syncToggles();
         this.host.redraw();
       });
       const name = h("span", "jp-RenderedActigrad-toggle-name");
-      name.dataset.curve = c.key;
+      name.dataset.curve = c;
       label.append(box, name);
       this.toggles.append(label);
     }
   }
 
-  setPayload(p: ActivationPayload): void {
+  override setPayload(p: ActivationPayload): void {
     this.p = p;
     if (!this.initialised && p.show) this.state.show = { ...p.show };
     this.initialised = true;
@@ -197,8 +126,13 @@ export class ActivationView implements View<ActivationPayload> {
     if (!this.host.typeset(this.formulas)) this.formulas.classList.add("jp-mod-raw");
   }
 
-  figure(t: Theme): PlotlyFigure {
-    return activationPlot(this.p, this.state, t);
+  protected layout(theme: Theme, width: number, hidden: string[]): Scene {
+    return activationScene(this.p, { theme, width, hidden, show: this.state.show, lens: this.state.lens });
+  }
+
+  override figure(theme: Theme, width: number): PlotlyFigure {
+    // NB: no plotly hover labels: the lens readout below the plot shows every value.
+    return toPlotly(this.remember(this.layout(theme, width, [...this.hidden])), { fontFamily: FONT_FAMILY, hoverLabels: false });
   }
 
   /** Moves the lens to grid index i and writes its readout. */
@@ -210,21 +144,27 @@ export class ActivationView implements View<ActivationPayload> {
     this.host.redraw();
   }
 
-  bind(gd: PlotlyElement): void {
+  override bind(gd: PlotlyElement): void {
+    super.bind(gd);
     gd.on("plotly_hover", (e) => {
-      const pt = e.points.find((q) => q.data.meta !== "lens");
+      const pt = e.points.find((q) => q.data.meta === "line");
       if (pt) this.moveLens(pt.pointIndex);
     });
     // Dragging along x moves the lens. NB: plotly sends no hover events while a button is down, so the
     // pointer's x is mapped to data through the laid-out x axis; only when the modebar has not chosen zoom or pan.
-    const layout = () => (gd as unknown as { _fullLayout?: { dragmode?: unknown; xaxis?: LaidOutAxis } })._fullLayout;
+    const layout = () => (gd as unknown as { _fullLayout?: Record<string, unknown> & { dragmode?: unknown } })._fullLayout;
+    // NB: every panel shares the x range; the pointer's panel is the one whose x axis spans it.
     const dataX = (e: PointerEvent): number | undefined => {
       const full = layout();
-      const xa = full?.xaxis;
-      if (!xa || full.dragmode !== false || !(xa._length > 0)) return undefined;
-      const px = e.clientX - gd.getBoundingClientRect().left - xa._offset;
-      if (px < -4 || px > xa._length + 4) return undefined;
-      return xa.range[0] + (px / xa._length) * (xa.range[1] - xa.range[0]);
+      if (!full || full.dragmode !== false) return undefined;
+      const at = e.clientX - gd.getBoundingClientRect().left;
+      for (const key of ["xaxis", "xaxis2", "xaxis3"]) {
+        const xa = full[key] as LaidOutAxis | undefined;
+        if (!xa || !(xa._length > 0)) continue;
+        const px = at - xa._offset;
+        if (px >= -4 && px <= xa._length + 4) return xa.range[0] + (Math.min(xa._length, Math.max(0, px)) / xa._length) * (xa.range[1] - xa.range[0]);
+      }
+      return undefined;
     };
     const move = (e: PointerEvent) => {
       const x = dataX(e);

@@ -4,7 +4,7 @@ import { NETWORK_LABEL_SIZE, networkScene } from "actigrad/figure";
 import { pathFormula } from "actigrad/figure";
 import { fmt } from "actigrad/figure";
 import type { Theme } from "../theme";
-import { baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
+import { FONT_FAMILY, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
 
 export interface NetworkState {
   /** The chosen parameter, whose paths are highlighted. */
@@ -21,7 +21,7 @@ const FILL_DARK: Record<PlacedNode["role"], string> = { input: "#2c4160", param:
  * labels where the scene placed them (collision-free at its design width; a wider output only spreads them).
  * NB: the axes are the scene's pixels, y downwards; labels sit at their box's middle, the SVG's baseline − 0.3 em.
  */
-export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): PlotlyFigure {
+export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme, width?: number): PlotlyFigure {
   const scene = networkScene(p, { selected: state.selected, focus: state.focus });
   const mid = (l: { y: number }) => l.y - 0.3 * NETWORK_LABEL_SIZE;
   const cold = { x: [] as (number | null)[], y: [] as (number | null)[] };
@@ -79,7 +79,17 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): P
   }));
   const hidden = { showgrid: false, zeroline: false, showticklabels: false, fixedrange: true };
   const [top, bottom] = [44, 6];
-  const layout = baseLayout(p.title, t, scene.height + top + bottom);
+  // NB: the output's width (view state) when known; the scene's pixels stretch to it, and labels only spread apart.
+  const layout: Record<string, unknown> = {
+    title: { text: plotText(p.title), font: { size: 15 } },
+    paper_bgcolor: t.paper,
+    plot_bgcolor: t.paper,
+    font: { color: t.text, family: FONT_FAMILY },
+    height: scene.height + top + bottom,
+    ...(width ? { width: Math.max(width, scene.width), autosize: false } : { autosize: true }),
+    showlegend: false,
+    hoverlabel: { namelength: -1 },
+  };
   Object.assign(layout, { xaxis: { ...hidden, range: [0, scene.width] }, yaxis: { ...hidden, range: [scene.height, 0] }, shapes, hovermode: "closest", dragmode: false, margin: { l: 0, r: 0, t: top, b: bottom } });
   return { data, layout };
 }
@@ -165,8 +175,8 @@ export class NetworkView implements View<NetworkPayload> {
     this.paths.replaceChildren(h("div", "jp-RenderedActigrad-path-head", lines.head), ...rows, ...(lines.more ? [h("div", "jp-RenderedActigrad-path-more", lines.more)] : []), sum);
   }
 
-  figure(t: Theme): PlotlyFigure {
-    return networkPlot(this.p, this.state, t);
+  figure(t: Theme, width: number): PlotlyFigure {
+    return networkPlot(this.p, this.state, t, width);
   }
 
   bind(gd: PlotlyElement): void {

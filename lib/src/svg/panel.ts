@@ -1,6 +1,6 @@
 import { minMaxIndices } from "../figure/decimate";
 import { el, text, title } from "./xml";
-import { extent, linearScale, logTicks, niceTicks, tickLabels, type Scale, type Tick } from "./scale";
+import { extent, linearScale, logTicks, niceTicks, tickLabels, type Scale, type Tick } from "../figure/scene/scale";
 import { INK } from "./palette";
 
 /** One polyline in a panel. */

@@ -1,22 +1,23 @@
 import type { Payload } from "../figure/payload";
-import { activationSvg } from "./activation-svg";
-import { curvesSvg } from "./curves-svg";
-import { landscapeSvg } from "./landscape-svg";
+import { activationScene } from "../figure/scene/activation";
+import { curvesScene } from "../figure/scene/curves";
+import { trainingScene } from "../figure/scene/training";
+import { landscapeScene } from "../figure/scene/landscape";
+import { drawScene } from "./draw-scene";
 import { networkSvg } from "./network-svg";
-import { trainingSvg } from "./training-svg";
 
 /** The static SVG of any payload kind: self-contained, no scripts or URLs, hover text in `<title>`s. */
 export function toSvg(p: Payload): string {
   switch (p.kind) {
     case "activation":
-      return activationSvg(p);
+      return drawScene(activationScene(p));
     case "network":
       return networkSvg(p);
     case "training":
-      return trainingSvg(p);
+      return drawScene(trainingScene(p));
     case "landscape":
-      return landscapeSvg(p);
+      return drawScene(landscapeScene(p));
     case "curves":
-      return curvesSvg(p);
+      return drawScene(curvesScene(p));
   }
 }

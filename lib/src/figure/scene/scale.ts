@@ -1,4 +1,4 @@
-import { fmt } from "./xml";
+import { fmt } from "../format";
 
 /** A linear map from a data interval onto a pixel interval. */
 export interface Scale {
