@@ -6,7 +6,7 @@ export type { Activation, ActivationEntry, ArrayKernels, FloatArray, Formulas, K
 export type { VectorActivationEntry, VectorProperties } from "./catalog/vector";
 export { estimateProperties } from "./catalog/estimate";
 export { gradCheck } from "./grad-check";
-export { hasWasmKernels, setKernelBackend } from "./vectorized-wasm";
+export { hasWasmKernels, setKernelBackend } from "./kernels/activation-wasm";
 export type { GradCheckOptions, GradCheckReport, GradCheckResult } from "./grad-check";
 export { erf, erfc, erfcx, normalCdf, normalPdf } from "./special/index";
 export { show } from "./show";

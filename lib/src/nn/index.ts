@@ -1,8 +1,8 @@
 export { Rng, rng } from "./rng";
 export { tensor, fromRows, toRows, shapeOf, isTensor } from "./tensor";
 export type { Tensor } from "./tensor";
-export { gemmNN, gemmTN, gemmNT, setGemmBackend, hasWasmGemm } from "./gemm";
-export type { GemmBackend } from "./gemm";
+export { gemmNN, gemmTN, gemmNT, setGemmBackend, hasWasmGemm } from "../kernels/gemm";
+export type { GemmBackend } from "../kernels/gemm";
 export { applyF, applyFdf, resolveActivation } from "./activate";
 export type { ActivationLike } from "./activate";
 export { INITIALIZERS, initWeights } from "./init";
