@@ -1,5 +1,5 @@
-export { activation, activationIds, defineActivation, undefineActivation, vectorActivation, vectorActivationIds } from "./activations";
-export type { ActivationSpec, VectorActivation } from "./activations";
+export { activation, activationIds, defineActivation, undefineActivation, vectorActivation, vectorActivationIds } from "./catalog/lookup";
+export type { ActivationSpec, VectorActivation } from "./catalog/lookup";
 export { CATALOG, VECTOR_CATALOG } from "./catalog/index";
 export { isActivation } from "./activation";
 export type { Activation, ActivationEntry, ArrayKernels, FloatArray, Formulas, Kink, ParamSpec, Params, Properties, Range, Saturation, Scalar } from "./activation";

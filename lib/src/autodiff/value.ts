@@ -1,6 +1,5 @@
 import type { Activation, Params } from "../activation";
-import { activation } from "../activations";
-import type { ActivationLike } from "../nn/activate";
+import { activation, type ActivationLike } from "../catalog/lookup";
 
 // Operation codes; the three leaf kinds come first. NB: plain numbers, not a const enum, so per-file
 // transpilers (vitest, tslab) see real values; declared, then exported, so that the CommonJS build reads them

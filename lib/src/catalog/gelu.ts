@@ -87,3 +87,6 @@ export const gelu_tanh: ActivationEntry = {
       maxAbsDf: { value: 1.1289930686587717, at: 1.4185040087908283, where: "x ≈ 1.418504 (where f″ = 0)", attained: true },
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const GELU: readonly ActivationEntry[] = [gelu, gelu_tanh];

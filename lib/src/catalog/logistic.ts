@@ -154,3 +154,6 @@ export const mish: ActivationEntry = {
       maxAbsDf: { value: 1.088498161251728, at: 1.4905711794854284, where: "x ≈ 1.490571 (where f″ = 0)", attained: true },
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const LOGISTIC: readonly ActivationEntry[] = [sigmoid, logsigmoid, softplus, silu, mish];

@@ -116,3 +116,6 @@ export const step: ActivationEntry = {
       ],
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const OTHER: readonly ActivationEntry[] = [identity, sin, gaussian, step];

@@ -184,3 +184,6 @@ export const celu: ActivationEntry = {
       kinks: [kink(0, "d2f", 1, 1 / p.alpha, `${ELU_KINK} (celu is elu with input scale 1/α): f′(0) = 1, f″(0) = 1/α`)],
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const RECTIFIERS: readonly ActivationEntry[] = [relu, leaky_relu, relu6, elu, selu, celu];

@@ -133,3 +133,6 @@ export const hardtanh: ActivationEntry = {
       ),
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const TANH: readonly ActivationEntry[] = [tanh, tanhshrink, softsign, hardtanh];

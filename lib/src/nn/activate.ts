@@ -1,5 +1,7 @@
 import type { Activation } from "../activation";
-import { activation, activationIds } from "../activations";
+import { activation, activationIds, type ActivationLike } from "../catalog/lookup";
+
+export type { ActivationLike };
 
 /** out[i] = f(x[i]), through the catalog's array kernel. */
 export function applyF(act: Activation, x: Float64Array, out: Float64Array): void {
@@ -11,8 +13,6 @@ export function applyFdf(act: Activation, x: Float64Array, out: Float64Array, dO
   act.fdfArray(x, out, dOut);
 }
 
-/** What a layer or a Value accepts as an activation: a catalog id, `{ id, params }`, or a bound Activation. */
-export type ActivationLike = string | Activation | { id: string; params?: Readonly<Record<string, number>> };
 
 const IDENTITY_IDS = ["identity", "linear"];
 
