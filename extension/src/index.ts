@@ -1,7 +1,7 @@
 import type { IRenderMime } from "@jupyterlab/rendermime-interfaces";
 import { Widget } from "@lumino/widgets";
-import type { Payload } from "actigrad/dist/figure/payload";
-import { validatePayload } from "actigrad/dist/figure/validate";
+import type { Payload } from "actigrad/figure";
+import { validatePayload } from "actigrad/figure";
 import { ActivationView } from "./kinds/activation";
 import { h, type Host, type View } from "./kinds/common";
 import { CurvesView } from "./kinds/curves";
@@ -28,6 +28,11 @@ const VIEWS: { [K in Payload["kind"]]: new (host: Host) => View<Extract<Payload,
   curves: CurvesView,
 };
 
+/** Whether `el` is in the document and laid out: what plotly requires of a plot it resizes. */
+function displayed(el: HTMLElement): boolean {
+  return el.isConnected && el.getClientRects().length > 0;
+}
+
 /**
  * Draws one actigrad payload with plotly; an invalid payload becomes an error box naming the problem.
  * Re-renders (live `update_display_data`) reuse the view and the plot and go through Plotly.react.
@@ -48,8 +53,14 @@ export class ActigradWidget extends Widget implements IRenderMime.IRenderer {
   private observer = new MutationObserver(() => {
     if (isLight() !== this.light) this.redraw();
   });
+  // NB: Lab detaches and hides outputs (notebook windowing, a reopened notebook laying out, a closed tab),
+  // and Plotly.Plots.resize throws on a plot that is not displayed; such a plot is resized when it shows again.
   private resizer = new ResizeObserver(() => {
-    if (this.node.dataset.drawn) void loadPlotly().then((P) => P.Plots.resize(this.plot));
+    if (!this.node.dataset.drawn || !displayed(this.plot)) return;
+    void loadPlotly().then((P) => {
+      // NB: plotly rejects (not throws) for a plot hidden in the meantime; that plot is resized when it shows again.
+      if (displayed(this.plot) && !this.isDisposed) return Promise.resolve(P.Plots.resize(this.plot)).catch(() => undefined);
+    });
   });
 
   constructor(private options: IRenderMime.IRendererOptions) {

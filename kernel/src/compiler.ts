@@ -1,15 +1,11 @@
-import fs from "node:fs";
-import Module from "node:module";
-import path from "node:path";
 import type * as Ts from "@tslab/typescript-for-tslab";
-import type * as Conv from "tslab/dist/converter";
-import { forwardPath, isVirtualDir } from "./resolve";
+import { forwardPath, isVirtualDir, virtualChildren } from "./resolve";
 import { lookup, splitInlineMap, decodeMappings, type LineMap } from "./sourcemap";
 
-export type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "tslab/dist/converter";
+import { loadConverter, ts, type Converter } from "./tslab";
 
-/** tslab's TypeScript fork (5.0.4): the compiler that actually checks and emits every cell. */
-export const ts: typeof Ts = require("@tslab/typescript-for-tslab");
+export type { CompletionInfo, Converter, ConvertResult, Diagnostic } from "./tslab";
+export { ts };
 
 /** Source maps of compiled cells, keyed by the emitted JavaScript, from emitted line:col to the cell's line:col. */
 const cellMaps = new Map<string, LineMap>();
@@ -18,7 +14,7 @@ const cellMaps = new Map<string, LineMap>();
  * The TypeScript module as tslab's converter sees it, with three changes:
  * - its programs emit inline source maps, and its ESM → CommonJS step composes them, so runtime errors can be
  *   reported at the cell's own lines;
- * - its file system also sees the virtual `node_modules/actigrad` of resolve.ts;
+ * - its file system also sees the virtual packages of resolve.ts (actigrad, @types/node);
  * - completions get a host that can name modules.
  * NB: the fork's exports are non-configurable getters, so a Proxy (not assignment) swaps the functions.
  */
@@ -28,7 +24,10 @@ function tsForConverter(): typeof Ts {
     fileExists: (p: string) => real.fileExists(forwardPath(p)),
     readFile: (p: string, enc?: string) => real.readFile(forwardPath(p), enc),
     directoryExists: (p: string) => isVirtualDir(p) || real.directoryExists(forwardPath(p)),
-    getDirectories: (p: string) => real.getDirectories(forwardPath(p)),
+    getDirectories: (p: string) => {
+      const fp = forwardPath(p);
+      return [...new Set([...(real.directoryExists(fp) ? real.getDirectories(fp) : []), ...virtualChildren(p)])];
+    },
     realpath: real.realpath && ((p: string) => real.realpath!(forwardPath(p))),
     readDirectory: (p: string, ...rest: unknown[]) => (real.readDirectory as (...a: unknown[]) => string[])(forwardPath(p), ...rest),
   });
@@ -63,24 +62,11 @@ function tsForConverter(): typeof Ts {
   return new Proxy(ts, { get: (target, key) => (key in overrides ? overrides[key as keyof typeof overrides] : target[key as keyof typeof Ts]) });
 }
 
-/** Loads tslab's converter.js as its own module instance whose `require` of TypeScript gets `tsForConverter()`. */
-function loadConverterModule(): typeof Conv {
-  const file = require.resolve("tslab/dist/converter");
-  const mod = new Module(file, module);
-  mod.filename = file;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
-  const patched = tsForConverter();
-  const plain = mod.require.bind(mod);
-  mod.require = Object.assign((id: string) => (id === "@tslab/typescript-for-tslab" ? patched : plain(id)), plain);
-  (mod as unknown as { _compile(src: string, file: string): void })._compile(fs.readFileSync(file, "utf8"), file);
-  return mod.exports as typeof Conv;
-}
-
-const converterModule = loadConverterModule();
+const converterModule = loadConverter(tsForConverter());
 export const isCompleteCode = converterModule.isCompleteCode;
 
 /** tslab's converter (type check + emit of one cell against the declarations of the previous ones). */
-export function createConverter(): Conv.Converter {
+export function createConverter(): Converter {
   return converterModule.createConverter({ isJS: false, isBrowser: false });
 }
 

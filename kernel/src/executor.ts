@@ -1,9 +1,8 @@
 import Module from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import { getCodeMetadata } from "tslab/dist/metadata";
-import { printQuickInfo } from "tslab/dist/inspect";
 import { createConverter, hasTopLevelForAwait, isCompleteCode, takeCellMap, type Converter } from "./compiler";
+import { getCodeMetadata, printQuickInfo, publicModule } from "./tslab";
 import { diagnosticsError, runtimeError, type CellSource, type ErrorContent } from "./errors";
 import { resolveFallback } from "./resolve";
 
@@ -152,7 +151,7 @@ export class Executor {
       return mod.exports;
     };
     const wrapped = (id: string): unknown => {
-      if (id === "tslab") return require("tslab");
+      if (id === "tslab") return publicModule();
       if (id.startsWith(".")) {
         const side = fromSide(id);
         if (side !== undefined) return side;

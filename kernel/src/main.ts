@@ -6,6 +6,7 @@ import { runtimeError } from "./errors";
 import { Executor } from "./executor";
 import type { DisplayOptions, MimeBundle } from "./outputs";
 import { Server } from "./server";
+import { onTslabDisplay } from "./tslab";
 
 const i = process.argv.indexOf("--config-path");
 if (i < 0 || !process.argv[i + 1]) {
@@ -23,8 +24,7 @@ const { outputs } = server;
   display: (bundle: MimeBundle | (() => MimeBundle), options?: DisplayOptions) => outputs.display(bundle, options),
 };
 // tslab's own display API (`import * as tslab from "tslab"`) keeps working through the same outputs.
-require("tslab/dist/jupyter").lastWriteDisplayData = (msg: { data: MimeBundle; transient?: { display_id?: string } }, update: boolean) =>
-  outputs.display(msg.data, { displayId: msg.transient?.display_id, update });
+onTslabDisplay((msg, update) => outputs.display(msg.data as MimeBundle, { displayId: msg.transient?.display_id, update }));
 
 // What cells print goes to the notebook, batched; the kernel's own logs keep the real stderr (see server.ts).
 for (const name of ["stdout", "stderr"] as const) {

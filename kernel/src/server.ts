@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { inspect } from "node:util";
 import * as zmq from "zeromq";
-import { ts } from "./compiler";
+import { ts, TSLAB_VERSION } from "./tslab";
 import { runtimeError } from "./errors";
 import { Executor, type CellResult } from "./executor";
 import { Outputs, resultBundle } from "./outputs";
@@ -23,7 +23,6 @@ interface ConnectionInfo {
 type Queued = Message & { aborted?: boolean };
 
 const VERSION: string = require("../package.json").version;
-const TSLAB_VERSION: string = require("tslab/package.json").version;
 /** Log for the kernel's own problems: the real stderr (Jupyter's log), never a cell's output. */
 const log = process.stderr.write.bind(process.stderr);
 

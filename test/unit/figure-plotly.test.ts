@@ -236,3 +236,63 @@ describe("landscapePlot", () => {
     expect((fig.layout.xaxis2 as Json).domain[0]).toBeGreaterThan((fig.layout.xaxis as Json).domain[1]);
   });
 });
+
+describe("networkPlot labels", () => {
+  // Text boxes in the plot's pixel axes (its design width), estimated as the static SVG test does: 0.55 em per
+  // character (0.6 bold), one em tall around the middle where plotly centres the text.
+  const boxes = (fig: { data: object[] }) =>
+    (fig.data as Json[]).flatMap((d) =>
+      d.mode?.includes("text")
+        ? d.text.flatMap((raw: string, i: number) => {
+            const bold = raw.startsWith("<b>");
+            const t = raw.replace(/<\/?b>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+            if (!t) return [];
+            const fs = d.textfont.size;
+            const w = [...t].length * fs * (bold ? 0.6 : 0.55);
+            return [{ t, x0: d.x[i] - w / 2, x1: d.x[i] + w / 2, y0: d.y[i] - fs / 2, y1: d.y[i] + fs / 2 }];
+          })
+        : [],
+    );
+  const clashes = (b: { t: string; x0: number; x1: number; y0: number; y1: number }[]) =>
+    b.flatMap((a, i) => b.slice(i + 1).filter((c) => Math.min(a.x1, c.x1) - Math.max(a.x0, c.x0) > 0.5 && Math.min(a.y1, c.y1) - Math.max(a.y0, c.y0) > 0.5).map((c) => `${a.t} × ${c.t}`));
+
+  it("no two labels intersect and none leaves the plot, whichever parameter is chosen", () => {
+    const p = networkFigure(smallNetwork()).payload;
+    for (const selected of ["w", "b"]) {
+      const fig = networkPlot(p, { selected }, light);
+      const b = boxes(fig);
+      expect(b.length).toBe(p.nodes.length * 2 + p.edges.length);
+      expect(clashes(b)).toEqual([]);
+      const [xr, yr] = [(fig.layout.xaxis as Json).range, (fig.layout.yaxis as Json).range];
+      expect(b.filter((q) => q.x0 < xr[0] || q.x1 > xr[1] || q.y0 < yr[1] || q.y1 > yr[0]).map((q) => q.t)).toEqual([]);
+    }
+  });
+});
+
+describe("one tangent rule", () => {
+  it("the static SVG's tangent at the steepest point and the Lab lens there are the same segment in data units", async () => {
+    const { DOMParser } = await import("@xmldom/xmldom");
+    const fig = activationFigure([SIGMOID, RELU], { range: [-3, 3] });
+    const p = fig.payload;
+    const doc = new DOMParser().parseFromString(fig.toSvg(), "image/svg+xml");
+    const groups = Array.from(doc.getElementsByTagName("title") as unknown as { textContent: string; parentNode: Json }[]).filter((t) => /tangent at x₀/.test(t.textContent));
+    expect(groups).toHaveLength(2);
+    // The f panel's axes in the SVG: its frame and the pixel scale of the first series' dots.
+    for (const [k, g] of groups.entries()) {
+      const x0 = Number(/x₀ = (-?[\d.e-]+)/.exec(g.textContent)![1]);
+      const i = p.x.indexOf(p.x.reduce((b, v) => (Math.abs(v - x0) < Math.abs(b - x0) ? v : b)));
+      const lens = (activationPlot(p, { show: { f: true, df: true, d2f: false }, lens: i }, light).data as Json[]).filter((d) => d.meta === "lens" && d.mode === "lines")[k];
+      const line = g.parentNode.getElementsByTagName("line")[0];
+      const dot = g.parentNode.getElementsByTagName("circle")[0];
+      // px per x unit from the dot (at x₀) and the segment's ends: the SVG half-width must equal the lens's.
+      const pxHalf = (Number(line.getAttribute("x2")) - Number(line.getAttribute("x1"))) / 2;
+      const center = Number(dot.getAttribute("cx"));
+      expect(Math.abs((Number(line.getAttribute("x1")) + Number(line.getAttribute("x2"))) / 2 - center)).toBeLessThan(0.2);
+      const labHalf = (lens.x[1] - lens.x[0]) / 2;
+      // SVG x pixels per unit: the f panel spans the payload's x range over its frame width.
+      const frame = Array.from(doc.getElementsByTagName("rect") as unknown as Json[]).find((r) => r.getAttribute("fill") === "none" && r.getAttribute("stroke"));
+      const perUnit = Number(frame.getAttribute("width")) / (p.x[p.x.length - 1] - p.x[0]);
+      expect(Math.abs(pxHalf / perUnit - labHalf)).toBeLessThan(0.02 * Math.max(labHalf, 1e-9) + 0.2 / perUnit);
+    }
+  });
+});

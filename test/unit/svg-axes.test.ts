@@ -104,7 +104,7 @@ describe("the static SVG on log axes and narrow ranges", () => {
 
   it("a narrow x range still gets at least 3 tick labels", () => {
     const doc = parse(activationFigure([SIGMOID], { range: [0.1, 0.9] }).toSvg());
-    const xTicks = all(doc, "text").filter((t) => t.getAttribute("y") === String(52 + 200 + 14));
+    const xTicks = all(doc, "text").filter((t) => t.getAttribute("y") === String(52 + 200 + 16));
     expect(xTicks.length).toBeGreaterThanOrEqual(2 * 3);
   });
 });

@@ -2,6 +2,7 @@
 // SVG's and Lab's light palette the same, the dark one readable on dark paper. Distances are CIELAB ΔE (CIE76),
 // computed here from the sRGB definition.
 import { DOMParser, type Element } from "@xmldom/xmldom";
+import { channels, contrast, linear } from "./color-math";
 import { describe, expect, it } from "vitest";
 import { trainingPlot } from "../../extension/src/kinds/training";
 import { DARK, LIGHT, type Theme } from "../../extension/src/theme";
@@ -11,17 +12,6 @@ import { trainingHistory } from "./figure-fixtures";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-/** Relative luminance (WCAG). */
-const luminance = (hex: string) => {
-  const [r, g, b] = channels(hex).map(linear);
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
 /** CIELAB under D65. */
 function lab(hex: string): [number, number, number] {
   const [r, g, b] = channels(hex).map(linear);

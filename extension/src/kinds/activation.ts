@@ -1,7 +1,8 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import { activationNames } from "actigrad/dist/figure/activation-figure";
-import type { ActivationPayload } from "actigrad/dist/figure/payload";
-import { fmt } from "actigrad/dist/svg/xml";
+import { activationNames } from "actigrad/figure";
+import type { ActivationPayload } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
+import { fExtent, tangentHalf } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
 
@@ -16,20 +17,6 @@ export interface ActivationState {
   show: Record<CurveKey, boolean>;
   /** The tangent lens: an index into x, or undefined when the pointer is away. */
   lens?: number;
-}
-
-/** Half-width of the tangent segment: ±1/8 of the range, shortened to stay inside the y range of f. */
-function tangentHalf(p: ActivationPayload, f0: number, slope: number, lo: number, hi: number): number {
-  const w = (p.x[p.x.length - 1] - p.x[0]) / 8;
-  const s = Math.abs(slope);
-  return s > 0 ? Math.max(0, Math.min(w, (hi - f0) / s, (f0 - lo) / s)) : w;
-}
-
-function extent(arrays: number[][]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const a of arrays) for (const v of a) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  return lo <= hi ? [lo, hi] : [-1, 1];
 }
 
 /** f, f′, f″ in stacked rows sharing x; saturated regions shaded; the tangent lens at `state.lens`. */
@@ -76,12 +63,12 @@ export function activationPlot(p: ActivationPayload, state: ActivationState, t: 
     shapes.push({ type: "line", xref: "x", yref: "paper", x0, x1: x0, y0: 0, y1: 1, line: { color: t.accent, width: 1, dash: "dot" } });
     const fRow = rows.findIndex((c) => c.key === "f");
     if (fRow >= 0) {
-      const [lo, hi] = extent(p.series.map((s) => s.f));
+      const fRange = fExtent(p.series);
       p.series.forEach((s, k) => {
         const f0 = s.f[i];
         const d0 = s.df[i];
         if (!Number.isFinite(f0) || !Number.isFinite(d0)) return;
-        const w = tangentHalf(p, f0, d0, lo, hi);
+        const w = tangentHalf(p.x, f0, d0, fRange);
         const yName = fRow === 0 ? "y" : `y${fRow + 1}`;
         data.push({ type: "scatter", mode: "lines", x: [x0 - w, x0 + w], y: [f0 - d0 * w, f0 + d0 * w], xaxis: "x", yaxis: yName, line: { color: color(k), width: 2.5, dash: "dash" }, hoverinfo: "skip", showlegend: false, meta: "lens" });
       });
@@ -108,6 +95,16 @@ export function lensReadout(p: ActivationPayload, i: number): string[] {
       return `${s.label}: f(${v}₀) = ${fmt(s.f[i])}, f′(${v}₀) = ${fmt(s.df[i])}, f″(${v}₀) = ${fmt(s.d2f[i])}; tangent y = ${fmt(s.f[i])} + ${fmt(s.df[i])}·(${v} − ${fmt(x0)})${sat}`;
     }),
   ];
+}
+
+/** One readout line as phrases that wrap only between each other: "f′(x₀) = 0.25" never breaks inside. */
+function readoutLine(line: string): HTMLElement {
+  const div = h("div", "jp-RenderedActigrad-readout-line");
+  line.split(/(?<=[,;]) /).forEach((phrase, k) => {
+    if (k > 0) div.append(" ");
+    div.append(h("span", "jp-RenderedActigrad-readout-phrase", phrase));
+  });
+  return div;
 }
 
 /** The index of the grid value nearest to x in the ascending grid `xs`. */
@@ -208,7 +205,7 @@ export class ActivationView implements View<ActivationPayload> {
   private moveLens(i: number): void {
     if (i === this.state.lens) return;
     this.state.lens = i;
-    this.readout.replaceChildren(...lensReadout(this.p, i).map((line) => h("div", "jp-RenderedActigrad-readout-line", line)));
+    this.readout.replaceChildren(...lensReadout(this.p, i).map(readoutLine));
     this.readout.classList.add("jp-mod-active");
     this.host.redraw();
   }

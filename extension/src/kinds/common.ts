@@ -1,5 +1,5 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import type { Payload } from "actigrad/dist/figure/payload";
+import type { Payload } from "actigrad/figure";
 import type { Theme } from "../theme";
 
 /** A plotly figure: traces and layout. */

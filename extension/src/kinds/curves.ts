@@ -1,5 +1,5 @@
-import type { CurvesPanel, CurvesPayload } from "actigrad/dist/figure/payload";
-import { LABEL_CHAR, stackLabels } from "actigrad/dist/svg/panel";
+import type { CurvesPanel, CurvesPayload } from "actigrad/figure";
+import { LABEL_CHAR, stackLabels } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, legendBelow, onLogAxis, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 

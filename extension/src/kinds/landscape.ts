@@ -1,11 +1,26 @@
-import type { LandscapePayload } from "actigrad/dist/figure/payload";
-import { strideIndices } from "actigrad/dist/figure/decimate";
-import { fmt } from "actigrad/dist/svg/xml";
+import type { LandscapePayload } from "actigrad/figure";
+import { strideIndices } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
+import { contourColor, isHexColor } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { axis, baseLayout, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 
 /** Most arrows per panel; more would only clutter. */
 const MAX_ARROWS = 400;
+
+/**
+ * A colorscale with one stop per contour level, the same colours as the static SVG's but against this theme's
+ * paper, so every level keeps its contrast in light and dark themes. NB: zmin/zmax pin level k to stop k.
+ */
+export function contourScale(levels: { start: number; end: number; size: number }, t: Theme): Record<string, unknown> {
+  // NB: Lab's CSS may name the paper "white"; the theme's default paper has the same luminance class.
+  const paper = isHexColor(t.paper) ? t.paper : t.light ? "#ffffff" : "#111111";
+  const n = Math.max(1, Math.round((levels.end - levels.start) / levels.size) + 1);
+  const zmax = levels.start + (n - 1) * levels.size;
+  if (n === 1) return { colorscale: [[0, contourColor(0, 1, paper)], [1, contourColor(0, 1, paper)]], zauto: false, zmin: levels.start, zmax: levels.start + 1 };
+  const colorscale = Array.from({ length: n }, (_, k) => [k / (n - 1), contourColor(k, n, paper)]);
+  return { colorscale, zauto: false, zmin: levels.start, zmax };
+}
 
 /** Loss contours per slice side by side, each with its descent path and −∇L arrows. */
 export function landscapePlot(p: LandscapePayload, t: Theme): PlotlyFigure {
@@ -32,7 +47,7 @@ export function landscapePlot(p: LandscapePayload, t: Theme): PlotlyFigure {
       autocontour: false,
       contours: { start: s.levels.start, end: s.levels.end, size: s.levels.size, coloring: "lines" },
       line: { width: 1.4 },
-      colorscale: "Viridis",
+      ...contourScale(s.levels, t),
       showscale: false,
       hovertemplate: "(%{x:.4g}, %{y:.4g})<br>loss %{z:.4g}<extra></extra>",
       name: `contours ${i}`,

@@ -1,8 +1,8 @@
 import type { PlotlyElement } from "plotly.js-dist-min";
-import type { NetworkExplanation, NetworkPayload, PlacedNode } from "actigrad/dist/figure/payload";
-import { edgeLabelAt } from "actigrad/dist/figure/network-figure";
-import { pathFormula } from "actigrad/dist/svg/network-svg";
-import { fmt } from "actigrad/dist/svg/xml";
+import type { NetworkExplanation, NetworkPayload, PlacedNode } from "actigrad/figure";
+import { NETWORK_LABEL_SIZE, networkScene } from "actigrad/figure";
+import { pathFormula } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { baseLayout, h, plotText, type Host, type PlotlyFigure, type View } from "./common";
 
@@ -16,70 +16,71 @@ export interface NetworkState {
 const FILL_LIGHT: Record<PlacedNode["role"], string> = { input: "#dbe6f3", param: "#fbd9bf", op: "#eeeeee", loss: "#d5ebcf" };
 const FILL_DARK: Record<PlacedNode["role"], string> = { input: "#2c4160", param: "#6b4122", op: "#3a3a3a", loss: "#2e5228" };
 
-const edgeKey = (from: string, to: string) => `${from}\u0000${to}`;
-
-/** The edges on the explanation's paths (or on path `focus` alone). */
-function hotEdges(x: NetworkExplanation | undefined, focus?: number): Set<string> {
-  const on = new Set<string>();
-  const paths = x ? (focus !== undefined && x.paths[focus] ? [x.paths[focus]] : x.paths) : [];
-  for (const p of paths) for (let k = 0; k + 1 < p.nodes.length; k++) on.add(edgeKey(p.nodes[k], p.nodes[k + 1]));
-  return on;
-}
-
-/** The graph left to right with values, gradients and local derivatives; the chosen parameter's paths highlighted. */
+/**
+ * The graph drawn from the same scene as the static SVG: pills as shapes, edges clipped to them, value and edge
+ * labels where the scene placed them (collision-free at its design width; a wider output only spreads them).
+ * NB: the axes are the scene's pixels, y downwards; labels sit at their box's middle, the SVG's baseline − 0.3 em.
+ */
 export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme): PlotlyFigure {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const sel = p.explanations.find((x) => x.param === state.selected);
-  const hot = hotEdges(sel, state.focus);
-  const Y = (n: PlacedNode) => 1 - n.y;
+  const scene = networkScene(p, { selected: state.selected, focus: state.focus });
+  const mid = (l: { y: number }) => l.y - 0.3 * NETWORK_LABEL_SIZE;
   const cold = { x: [] as (number | null)[], y: [] as (number | null)[] };
   const warm = { x: [] as (number | null)[], y: [] as (number | null)[] };
   const mids = { x: [] as number[], y: [] as number[], text: [] as string[], hover: [] as string[], color: [] as string[] };
-  const at = edgeLabelAt(p);
-  p.edges.forEach((e, k) => {
-    const a = byId.get(e.from)!;
-    const b = byId.get(e.to)!;
-    const on = hot.has(edgeKey(e.from, e.to));
-    const line = on ? warm : cold;
-    line.x.push(a.x, b.x, null);
-    line.y.push(Y(a), Y(b), null);
-    mids.x.push(a.x + at[k] * (b.x - a.x));
-    mids.y.push(Y(a) + at[k] * (Y(b) - Y(a)));
-    mids.text.push(plotText(e.localLabel === fmt(e.local) ? e.localLabel : `${e.localLabel} = ${fmt(e.local, 3)}`));
-    mids.hover.push(plotText(`∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`));
-    mids.color.push(on ? t.accent : t.muted);
-  });
+  for (const e of scene.edges) {
+    const line = e.hot ? warm : cold;
+    line.x.push(e.x1, e.x2, null);
+    line.y.push(e.y1, e.y2, null);
+    // NB: an edge whose label found no room keeps its hover target at the edge's middle.
+    mids.x.push(e.label?.x ?? (e.x1 + e.x2) / 2);
+    mids.y.push(e.label ? mid(e.label) : (e.y1 + e.y2) / 2);
+    mids.text.push(e.label ? plotText(e.label.text) : "");
+    mids.hover.push(plotText(e.fullLabel));
+    mids.color.push(e.hot ? t.accent : t.muted);
+  }
   const fill = t.light ? FILL_LIGHT : FILL_DARK;
+  const nodes = scene.nodes;
+  const values = nodes.filter((n) => n.value);
   const data: object[] = [
     { type: "scatter", mode: "lines", x: cold.x, y: cold.y, line: { color: t.muted, width: 1.3 }, hoverinfo: "skip", showlegend: false },
     { type: "scatter", mode: "lines", x: warm.x, y: warm.y, line: { color: t.accent, width: 3.5 }, hoverinfo: "skip", showlegend: false },
-    { type: "scatter", mode: "markers+text", x: mids.x, y: mids.y, text: mids.text, textposition: "top center", textfont: { size: 10, color: mids.color }, marker: { size: 12, opacity: 0 }, hovertext: mids.hover, hoverinfo: "text", showlegend: false, meta: "edges" },
+    { type: "scatter", mode: "markers+text", x: mids.x, y: mids.y, text: mids.text, textposition: "middle center", textfont: { size: NETWORK_LABEL_SIZE, color: mids.color }, marker: { size: 12, opacity: 0 }, hovertext: mids.hover, hoverinfo: "text", showlegend: false, meta: "edges" },
     {
       type: "scatter",
       mode: "markers+text",
-      x: p.nodes.map((n) => n.x),
-      y: p.nodes.map(Y),
-      text: p.nodes.map((n) => `<b>${plotText(n.label)}</b>`),
-      textfont: { color: t.text, size: 12 },
-      customdata: p.nodes.map((n) => n.id),
+      x: nodes.map((n) => n.x),
+      y: nodes.map((n) => n.y),
+      text: nodes.map((n) => `<b>${plotText(n.label)}</b>`),
+      textfont: { color: t.text, size: 11 },
+      customdata: nodes.map((n) => n.node.id),
+      // NB: the pill is a shape under this square of its own fill: the square is the hover and click target.
       marker: {
-        size: p.nodes.map((n) => Math.max(30, 8 * Math.min(6, n.label.length) + 12)),
-        color: p.nodes.map((n) => fill[n.role]),
-        line: { color: p.nodes.map((n) => (n.id === state.selected ? t.accent : t.muted)), width: p.nodes.map((n) => (n.id === state.selected ? 3 : 1)) },
+        symbol: "square",
+        size: 22,
+        color: nodes.map((n) => fill[n.node.role]),
+        line: { color: nodes.map((n) => (n.node.id === state.selected ? t.accent : t.muted)), width: 0 },
       },
-      hovertext: p.nodes.map((n) => plotText(`${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, ∂loss/∂${n.label} = ${fmt(n.grad, 6)}${n.role === "param" ? " (click to explain)" : ""}`)),
+      hovertext: nodes.map(({ node: n }) => plotText(`${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, ∂loss/∂${n.label} = ${fmt(n.grad, 6)}${n.role === "param" ? " (click to explain)" : ""}`)),
       hoverinfo: "text",
       showlegend: false,
       meta: "nodes",
     },
-    { type: "scatter", mode: "text", x: p.nodes.map((n) => n.x), y: p.nodes.map((n) => Y(n) - 0.075), text: p.nodes.map((n) => plotText(`${fmt(n.value)} · ∇ ${fmt(n.grad)}`)), textfont: { size: 10, color: t.muted }, hoverinfo: "skip", showlegend: false },
+    { type: "scatter", mode: "text", x: values.map((n) => n.value!.x), y: values.map((n) => mid(n.value!)), text: values.map((n) => plotText(n.value!.text)), textfont: { size: NETWORK_LABEL_SIZE, color: t.muted }, hoverinfo: "skip", showlegend: false },
   ];
-  const perColumn = new Map<number, number>();
-  for (const n of p.nodes) perColumn.set(n.x, (perColumn.get(n.x) ?? 0) + 1);
-  const rows = Math.max(...perColumn.values());
+  const shapes = nodes.map((n) => ({
+    type: "rect",
+    layer: "below",
+    x0: n.x - n.w / 2,
+    x1: n.x + n.w / 2,
+    y0: n.y - n.h / 2,
+    y1: n.y + n.h / 2,
+    fillcolor: fill[n.node.role],
+    line: { color: n.node.id === state.selected ? t.accent : t.muted, width: n.node.id === state.selected ? 2.5 : 1 },
+  }));
   const hidden = { showgrid: false, zeroline: false, showticklabels: false, fixedrange: true };
-  const layout = baseLayout(p.title, t, Math.max(300, 110 + 80 * rows));
-  Object.assign(layout, { xaxis: { ...hidden, range: [-0.08, 1.08] }, yaxis: { ...hidden, range: [-0.05, 1.05] }, hovermode: "closest", dragmode: false, margin: { l: 20, r: 20, t: 50, b: 10 } });
+  const [top, bottom] = [44, 6];
+  const layout = baseLayout(p.title, t, scene.height + top + bottom);
+  Object.assign(layout, { xaxis: { ...hidden, range: [0, scene.width] }, yaxis: { ...hidden, range: [scene.height, 0] }, shapes, hovermode: "closest", dragmode: false, margin: { l: 0, r: 0, t: top, b: bottom } });
   return { data, layout };
 }
 

@@ -1,7 +1,7 @@
-import type { TrainingPayload } from "actigrad/dist/figure/payload";
-import { formatProgress } from "actigrad/dist/figure/training-figure";
-import { shadeColor, trainingPaletteIndices } from "actigrad/dist/svg/training-svg";
-import { fmt } from "actigrad/dist/svg/xml";
+import type { TrainingPayload } from "actigrad/figure";
+import { formatProgress } from "actigrad/figure";
+import { shadeColor, trainingPaletteIndices } from "actigrad/figure";
+import { fmt } from "actigrad/figure";
 import type { Theme } from "../theme";
 import { axis, baseLayout, h, legendBelow, onLogAxis, plotText, subplotTitle, type Host, type PlotlyFigure, type View } from "./common";
 

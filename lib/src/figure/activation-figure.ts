@@ -1,5 +1,5 @@
 import type { Activation } from "../activation";
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";
 import type { ActivationPayload, ActivationSeries, Interval } from "./payload";
@@ -20,15 +20,8 @@ export interface ActivationFigureOptions {
   xLabel?: string;
 }
 
-/**
- * The names a figure uses for its variable and curves: with xLabel "z", "f(z)", "f′(z)", "f″(z)".
- * NB: a longer label ("pre-activation z") titles the axis only; the curves keep x.
- */
-export function activationNames(xLabel: string | undefined): { axis: string; v: string; f: string; df: string; d2f: string } {
-  const axis = xLabel ?? "x";
-  const v = [...axis].length <= 3 && /^[^\s()]+$/.test(axis) ? axis : "x";
-  return { axis, v, f: `f(${v})`, df: `f′(${v})`, d2f: `f″(${v})` };
-}
+export { activationNames } from "./scene/activation";
+import { activationNames } from "./scene/activation";
 
 /** Evenly spaced points from a to b inclusive. */
 export function linspace(a: number, b: number, n: number): number[] {

@@ -1,4 +1,4 @@
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";
 import type { CurvesBand, CurvesLine, CurvesPanel, CurvesPayload, CurvesPoints, Dash } from "./payload";

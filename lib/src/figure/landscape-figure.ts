@@ -1,4 +1,4 @@
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import type { LandscapeSlice } from "./data";
 import { decimate, pick, strideIndices } from "./decimate";
 import { Figure } from "./figure";

@@ -1,4 +1,4 @@
-import { fmt } from "../svg/xml";
+import { fmt } from "./format";
 import type { NetworkGraph } from "./data";
 import { Figure } from "./figure";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "./payload";
@@ -61,15 +61,7 @@ export function layoutNodes(graph: NetworkGraph): PlacedNode[] {
   return graph.nodes.map((n) => ({ ...n, x: x.get(column.get(n.id)!)!, y: y.get(n.id)! }));
 }
 
-/**
- * Where along each edge (0 = its source, 1 = its target) its label sits: the middle, or nearer the
- * source when the target has many inputs, so the labels of a fan-in do not pile up at the target.
- */
-export function edgeLabelAt(p: Pick<NetworkPayload, "edges">): number[] {
-  const fanIn = new Map<string, number>();
-  for (const e of p.edges) fanIn.set(e.to, (fanIn.get(e.to) ?? 0) + 1);
-  return p.edges.map((e) => (fanIn.get(e.to)! > 2 ? 0.3 : 0.5));
-}
+export { edgeLabelAt } from "./scene/network";
 
 /** Checks the graph's references, naming the first broken one. */
 function checkGraph(graph: NetworkGraph): void {

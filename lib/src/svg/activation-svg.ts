@@ -1,4 +1,4 @@
-import { activationNames } from "../figure/activation-figure";
+import { activationNames, fExtent, tangentHalf } from "../figure/scene/activation";
 import type { ActivationPayload, ActivationSeries } from "../figure/payload";
 import { card, figureId, legend, panel, type Band, type Line } from "./panel";
 import { INK, PALETTE } from "./palette";
@@ -40,16 +40,15 @@ export function activationSvg(p: ActivationPayload): string {
     const drawn = panel({ box: { left: left + j * (pw + gap), ...box }, title: names[c], xLabel: names.axis, lines, bands, hoverPoints, clipId: `${id}-${j}` });
     if (c !== "f") return drawn.svg;
     // The tangent at the steepest point: its slope is f′ there, the most the activation can pass back.
+    const fRange = fExtent(p.series);
     const tangents = p.series.map((s, k) => {
       const i = steepest(s);
       if (i < 0) return "";
       const x0 = p.x[i];
       const y = (x: number) => s.f[i] + s.df[i] * (x - x0);
       const [sx, sy] = [drawn.sx, drawn.sy];
-      // Half a window of ±1/8 of the range, shortened so the segment stays inside the panel's y range.
-      const [lo, hi] = sy.domain;
-      const slope = Math.abs(s.df[i]);
-      const half = Math.min((p.x[p.x.length - 1] - p.x[0]) / 8, slope > 0 ? Math.min(hi - s.f[i], s.f[i] - lo) / slope : Infinity);
+      // The Lab lens's rule: ±1/8 of the range, shortened to stay within f's extent.
+      const half = tangentHalf(p.x, s.f[i], s.df[i], fRange);
       return el(
         "g",
         {},

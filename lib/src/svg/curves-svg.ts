@@ -1,5 +1,5 @@
 import type { CurvesPanel, CurvesPayload, Dash } from "../figure/payload";
-import { bandLabels, card, figureId, LABEL_ROW, legend, panel, type Band, type Line, type PanelSpec, type PointSet } from "./panel";
+import { bandLabels, card, figureId, LABEL_ROW, legend, panel, titleExtra, type Band, type Line, type PanelSpec, type PointSet } from "./panel";
 import { INK, PALETTE } from "./palette";
 import { fmt, text, utf8Bytes } from "./xml";
 
@@ -88,7 +88,9 @@ function curvesSvgAt(p: CurvesPayload, d: Detail): string {
   const specs = p.panels.map((panel, i) => curvesPanelSpec(panel, { left: left + (i % cols) * (pw + gap), top: 0, width: pw, height: ph }, `${id}-${i}`, d));
   // NB: band labels sit in a strip above each frame; every row of panels leaves room for the most rows any panel needs.
   const labelRows = Math.max(0, ...specs.map((s) => bandLabels(s).rows));
-  const strip = labelRows * LABEL_ROW;
+  // Each title may run to the next panel (or the card's edge), wrapping beyond; every row leaves room for the most rows.
+  specs.forEach((s, i) => (s.titleWidth = (i % cols === cols - 1 || i === n - 1 ? W - 12 - s.box.left : pw + gap - 12)));
+  const strip = labelRows * LABEL_ROW + titleExtra(specs);
   const rowH = ph + 78 + strip;
   const top = 52 + strip;
   specs.forEach((s, i) => {

@@ -2,7 +2,8 @@ import type { LandscapePanel, LandscapePayload } from "../figure/payload";
 import { strideIndices } from "../figure/decimate";
 import { contourLines } from "./contour";
 import { card, figureId, panel } from "./panel";
-import { INK, ramp } from "./palette";
+import { contourColor } from "../figure/palette";
+import { INK } from "./palette";
 import type { Scale } from "./scale";
 import { el, fmt, text, title } from "./xml";
 
@@ -44,7 +45,7 @@ function landscapePanel(p: LandscapePanel, left: number, top: number, size: numb
     const d = contourLines(p.x, p.y, p.z, level)
       .map((l) => polyline(l, sx, sy))
       .join("");
-    if (d) parts.push(el("path", { d, fill: "none", stroke: ramp(k, n), "stroke-width": 1.2 }, title(`loss = ${fmt(level)}`)));
+    if (d) parts.push(el("path", { d, fill: "none", stroke: contourColor(k, n, INK.background), "stroke-width": 1.2 }, title(`loss = ${fmt(level)}`)));
   }
   if (p.arrows) {
     const a = p.arrows;

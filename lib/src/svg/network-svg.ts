@@ -1,4 +1,5 @@
-import { edgeLabelAt } from "../figure/network-figure";
+import { textWidth } from "../figure/labels";
+import { NETWORK_LABEL_SIZE, networkScene } from "../figure/scene/network";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../figure/payload";
 import { card } from "./panel";
 import { INK } from "./palette";
@@ -6,18 +7,8 @@ import { el, fmt, text, title, utf8Bytes } from "./xml";
 
 const ROLE_FILL: Record<PlacedNode["role"], string> = { input: "#e8eef6", param: "#fde9d9", op: "#f2f2f2", loss: "#e3f1e0" };
 
-/** The edges (from→to) that lie on any path of the explanation. */
-function pathEdges(x: NetworkExplanation | undefined): Set<string> {
-  const on = new Set<string>();
-  for (const p of x?.paths ?? []) for (let k = 0; k + 1 < p.nodes.length; k++) on.add(`${p.nodes[k]}\u0000${p.nodes[k + 1]}`);
-  return on;
-}
-
-/** "σ′(q) × w46 = 0.2 × 0.3 = 0.06" for one path. */
-export function pathFormula(p: NetworkExplanation["paths"][number]): string {
-  if (!p.factors.length) return `= ${fmt(p.product, 6)}`;
-  return `${p.factors.map((f) => f.label).join(" × ")} = ${p.factors.map((f) => fmt(f.value)).join(" × ")} = ${fmt(p.product, 6)}`;
-}
+export { pathFormula } from "../figure/scene/network";
+import { pathFormula } from "../figure/scene/network";
 
 /**
  * The graph left to right (inputs → loss) with each node's value and gradient and each edge's local
@@ -37,51 +28,30 @@ export function networkSvg(p: NetworkPayload): string {
 const SVG_BUDGET = 195_000;
 
 function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
-  const perColumn = new Map<number, number>();
-  for (const n of p.nodes) perColumn.set(n.x, (perColumn.get(n.x) ?? 0) + 1);
-  const rows = Math.max(...perColumn.values());
-  // NB: about 110 px per column, so the nodes of a long chain do not overlap.
-  const W = Math.max(760, 140 + 110 * (perColumn.size - 1));
-  const at = edgeLabelAt(p);
-  const top = 48;
-  const gh = Math.max(200, 74 * rows);
-  const px = (n: PlacedNode) => 70 + n.x * (W - 140);
-  const py = (n: PlacedNode) => top + n.y * gh;
+  const scene = networkScene(p, { labels: detail === 2 });
+  const W = scene.width;
+  const top = 38;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const sel = p.explanations.find((x) => x.param === p.selected);
-  const on = pathEdges(sel);
-  const label = (s: string) => (s.length > 14 ? s.slice(0, 13) + "…" : s);
-  const edges = p.edges.map((e, k) => {
-    const a = byId.get(e.from)!;
-    const b = byId.get(e.to)!;
-    const hot = on.has(`${e.from}\u0000${e.to}`);
-    const [x1, y1, x2, y2] = [px(a), py(a), px(b), py(b)];
-    const line = el("line", { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1), stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 3 : 1.3 });
+  const edges = scene.edges.map((e) => {
+    const line = el("line", { x1: e.x1.toFixed(1), y1: (top + e.y1).toFixed(1), x2: e.x2.toFixed(1), y2: (top + e.y2).toFixed(1), stroke: e.hot ? INK.accent : INK.axis, "stroke-width": e.hot ? 3 : 1.3 });
     if (detail === 0) return line;
-    const hover = title(`∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`);
-    if (detail === 1) return el("g", {}, hover, line);
-    return el(
-      "g",
-      {},
-      hover,
-      line,
-      text({ x: (x1 + at[k] * (x2 - x1)).toFixed(1), y: (y1 + at[k] * (y2 - y1) - 4).toFixed(1), "text-anchor": "middle", fill: hot ? INK.accent : INK.muted, "font-size": 10 }, e.localLabel === fmt(e.local) ? e.localLabel : `${label(e.localLabel)} = ${fmt(e.local, 3)}`),
-    );
+    const label = e.label ? text({ x: e.label.x.toFixed(1), y: (top + e.label.y).toFixed(1), "text-anchor": "middle", fill: e.hot ? INK.accent : INK.muted, "font-size": NETWORK_LABEL_SIZE }, e.label.text) : "";
+    return el("g", {}, title(e.fullLabel), line, label);
   });
-  const nodes = p.nodes.map((n) => {
-    const w = Math.max(34, 7 * Math.min(14, n.label.length) + 14);
+  const nodes = scene.nodes.map(({ node: n, x, y, w, h, label, value }) => {
     const hot = n.id === p.selected;
     return el(
       "g",
       {},
       title(`${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, gradient ∂loss/∂${n.label} = ${fmt(n.grad, 6)}`),
-      el("rect", { x: (px(n) - w / 2).toFixed(1), y: (py(n) - 13).toFixed(1), width: w, height: 26, rx: 13, fill: ROLE_FILL[n.role], stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 2.5 : 1 }),
-      text({ x: px(n).toFixed(1), y: (py(n) + 4).toFixed(1), "text-anchor": "middle", fill: INK.text, "font-weight": "bold" }, label(n.label)),
-      detail === 2 ? text({ x: px(n).toFixed(1), y: (py(n) + 25).toFixed(1), "text-anchor": "middle", fill: INK.muted, "font-size": 10 }, `${fmt(n.value)} · ∇ ${fmt(n.grad)}`) : "",
+      el("rect", { x: (x - w / 2).toFixed(1), y: (top + y - h / 2).toFixed(1), width: w, height: h, rx: h / 2, fill: ROLE_FILL[n.role], stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 2.5 : 1 }),
+      text({ x: x.toFixed(1), y: (top + y + 4).toFixed(1), "text-anchor": "middle", fill: INK.text, "font-weight": "bold" }, label),
+      value ? text({ x: value.x.toFixed(1), y: (top + value.y).toFixed(1), "text-anchor": "middle", fill: INK.muted, "font-size": NETWORK_LABEL_SIZE }, value.text) : "",
     );
   });
   const lines: string[] = [];
-  let y = top + gh + 34;
+  let y = top + scene.height + 22;
   if (sel) {
     const loss = p.nodes.find((n) => n.role === "loss")?.label ?? "loss";
     lines.push(text({ x: 20, y, fill: INK.text, "font-weight": "bold" }, `∂${loss}/∂${sel.paramLabel}: one product of local derivatives per path (chain rule), summed`));
@@ -89,7 +59,13 @@ function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
     for (const path of shown) {
       y += 17;
       const names = path.nodes.map((id) => byId.get(id)?.label ?? id).join(" → ");
-      lines.push(text({ x: 28, y, fill: INK.accent }, `${names}:  ${pathFormula(path)}`));
+      // A path too long for the card goes on several rows: its nodes, then the formula broken before each "=".
+      const one = `${names}:  ${pathFormula(path)}`;
+      const rows = textWidth(one, 11) <= W - 40 ? [one] : [`${names}:`, ...pathFormula(path).split(/ (?==)/).map((r, k) => (k ? `  ${r}` : r))];
+      rows.forEach((r, k) => {
+        if (k) y += 15;
+        lines.push(text({ x: k ? 40 : 28, y, fill: INK.accent }, r));
+      });
     }
     const more = sel.paths.length - shown.length + sel.omitted;
     if (more > 0) {

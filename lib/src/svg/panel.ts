@@ -59,6 +59,8 @@ export interface PanelSpec {
   box: PanelBox;
   /** Shown bold above the panel's top-left corner, above the band labels' strip. */
   title: string;
+  /** Width the title may take (to the next panel or the card's edge); longer titles wrap onto more rows. Default: no wrapping. */
+  titleWidth?: number;
   /** Rows of band labels to leave room for above the frame (default: as many as this panel's labels take); panels in one row of a figure share the largest. */
   labelRows?: number;
   /** Shown centred under the x ticks. */
@@ -168,25 +170,43 @@ function bandPixels(b: { from: number; to: number }, sx: Scale, box: PanelBox, x
   return [at(b.from), at(b.to)];
 }
 
+/** Height of one row of a panel title, in px. */
+export const TITLE_ROW = 14;
+/** Width of a character of a panel title (11 px bold sans-serif), in px. NB: an estimate, generous for lowercase. */
+export const TITLE_CHAR = 6.6;
+
+/** A panel title broken between words into rows of at most `width` px; a word longer than a row is cut between characters. */
+export function wrapTitle(title: string, width: number | undefined): string[] {
+  if (width === undefined) return [title];
+  const max = Math.max(4, Math.floor(width / TITLE_CHAR));
+  const rows: string[] = [];
+  let row = "";
+  for (let word of title.split(" ")) {
+    while ([...word].length > max) {
+      if (row) rows.push(row);
+      row = "";
+      rows.push([...word].slice(0, max).join(""));
+      word = [...word].slice(max).join("");
+    }
+    const next = row ? `${row} ${word}` : word;
+    if ([...next].length > max) {
+      rows.push(row);
+      row = word;
+    } else row = next;
+  }
+  rows.push(row);
+  return rows;
+}
+
+/** Extra height (px) above the frames for the most title rows any of these panels needs beyond the first. */
+export function titleExtra(specs: readonly Pick<PanelSpec, "title" | "titleWidth">[]): number {
+  return (Math.max(1, ...specs.map((s) => wrapTitle(s.title, s.titleWidth).length)) - 1) * TITLE_ROW;
+}
+
 /** Height of one row of band labels above a frame, in px. */
 export const LABEL_ROW = 12;
-/** Width of a character of a band label (10 px sans-serif), in px. NB: an estimate, as the legend's; labels stay text. */
-export const LABEL_CHAR = 5.6;
-
-/**
- * Places labels of the given widths in rows: each starts at its `x`, pulled left so it ends by `right` (but
- * not past `left`), in the first row where it clears the labels already there by 6 px. Row 0 is nearest the frame.
- */
-export function stackLabels(spans: readonly { x: number; width: number }[], left: number, right: number): { x: number; row: number }[] {
-  const ends: number[] = [];
-  return spans.map(({ x, width }) => {
-    const at = Math.max(left, Math.min(x, right - width));
-    let row = ends.findIndex((end) => at >= end + 6);
-    if (row < 0) row = ends.length;
-    ends[row] = at + width;
-    return { x: at, row };
-  });
-}
+export { LABEL_CHAR, stackLabels } from "../figure/labels";
+import { LABEL_CHAR, stackLabels } from "../figure/labels";
 
 /** Where a panel's band labels go in the strip above its frame, and how many rows they take. */
 export function bandLabels(spec: PanelSpec): { labels: { text: string; x: number; row: number }[]; rows: number } {
@@ -224,7 +244,8 @@ export function panel(spec: PanelSpec): DrawnPanel {
   for (const t of xTicks) {
     const px = sxT(t.at).toFixed(1);
     parts.push(el("line", { x1: px, x2: px, y1: box.top, y2: box.top + box.height, stroke: INK.grid }));
-    parts.push(text({ x: px, y: box.top + box.height + 14, "text-anchor": "middle", fill: INK.muted }, t.label));
+    // NB: 16 px down, so the first x tick clears the lowest y tick's label at the corner.
+    parts.push(text({ x: px, y: box.top + box.height + 16, "text-anchor": "middle", fill: INK.muted }, t.label));
   }
   const yTicks: Tick[] = spec.yLog ? logTicks(yd[0], yd[1]) : axisTicks(yd, 5);
   for (const t of yTicks) {
@@ -236,7 +257,9 @@ export function panel(spec: PanelSpec): DrawnPanel {
     parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: syT(0).toFixed(1), y2: syT(0).toFixed(1), stroke: INK.axis }));
   }
   parts.push(el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: INK.axis }));
-  parts.push(text({ x: box.left, y: box.top - 7 - labelRows * LABEL_ROW, fill: INK.text, "font-weight": "bold" }, spec.title));
+  // NB: the last title row sits where a one-row title would; earlier rows go up into the room the figure left.
+  const titleRows = wrapTitle(spec.title, spec.titleWidth);
+  titleRows.forEach((row, k) => parts.push(text({ x: box.left, y: box.top - 7 - labelRows * LABEL_ROW - (titleRows.length - 1 - k) * TITLE_ROW, fill: INK.text, "font-weight": "bold" }, row)));
   if (spec.xLabel) parts.push(text({ x: box.left + box.width / 2, y: box.top + box.height + 30, "text-anchor": "middle", fill: INK.muted }, spec.xLabel));
   if (spec.yLabel) {
     const widest = Math.max(0, ...yTicks.map((t) => t.label.length));

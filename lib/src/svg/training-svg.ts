@@ -1,34 +1,13 @@
-import { formatProgress } from "../figure/training-figure";
+import { formatProgress } from "../figure/progress";
+import { shadeColor, trainingPaletteIndices } from "../figure/palette";
+export { shadeColor, trainingPaletteIndices } from "../figure/palette";
 import type { Dash, Trace, TrainingPayload } from "../figure/payload";
-import { card, figureId, legend, panel, type Line } from "./panel";
+import { card, figureId, legend, panel, titleExtra, type Line } from "./panel";
 import { INK, PALETTE } from "./palette";
 import { fmt, text } from "./xml";
 
 /** SVG dash patterns of a loss curve's `dash`. */
 export const LOSS_DASH: Record<Dash, string | undefined> = { solid: undefined, dash: "6 4", dot: "2 3" };
-
-/** `hex` (#rrggbb or #rgb) moved a fraction `t` of the way to `toward`; a colour it cannot read comes back unchanged. */
-export function shadeColor(hex: string, t: number, toward = "#ffffff"): string {
-  const rgb = (c: string) => {
-    const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c.trim());
-    if (!m) return null;
-    const h = m[1].length === 3 ? [...m[1]].map((d) => d + d).join("") : m[1];
-    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-  };
-  const a = rgb(hex);
-  const b = rgb(toward);
-  if (!a || !b || !(t > 0)) return hex;
-  return "#" + a.map((v, i) => Math.round(v + (b[i] - v) * Math.min(1, t)).toString(16).padStart(2, "0")).join("");
-}
-
-/**
- * The palette index of each loss curve and layer: the payload's, or for payloads without one (older
- * versions of lib) loss k → k and layer k → n + k.
- */
-export function trainingPaletteIndices(p: TrainingPayload): { losses: number[]; layers: number[] } {
-  const n = p.losses.length;
-  return { losses: p.losses.map((t, k) => t.color ?? k), layers: p.layers.map((l, k) => l.color ?? n + k) };
-}
 
 /**
  * Loss, per-layer gradient norm (log) and saturated/dead fractions side by side, with legends and the
@@ -42,7 +21,11 @@ export function trainingSvg(p: TrainingPayload): string {
   const pw = (W - left - 20 - (columns - 1) * gap) / columns;
   const height = columns === 1 ? 220 : 190;
   const id = figureId(p);
-  const box = (j: number) => ({ left: left + j * (pw + gap), top: 52, width: pw, height });
+  const eps = p.epsilon !== undefined ? ` (|f′| < ${fmt(p.epsilon)})` : "";
+  const titles = [`${p.lossTitle ?? "loss"}${p.lossLog ? " (log scale)" : ""}`, ...(p.layers.length ? ["‖∂L/∂W‖ per layer (log)", `saturated — / dead ···${eps}`] : [])];
+  const titleWidth = (j: number) => (j === columns - 1 ? W - 12 - (left + j * (pw + gap)) : pw + gap - 12);
+  const top = 52 + titleExtra(titles.map((title, j) => ({ title, titleWidth: titleWidth(j) })));
+  const box = (j: number) => ({ left: left + j * (pw + gap), top, width: pw, height });
   const idx = trainingPaletteIndices(p);
   const lossColor = (k: number) => PALETTE[idx.losses[k] % PALETTE.length];
   const layerColor = (k: number) => shadeColor(PALETTE[idx.layers[k] % PALETTE.length], p.layers[k].shade ?? 0, INK.background);
@@ -56,20 +39,19 @@ export function trainingSvg(p: TrainingPayload): string {
   const lossLines = p.losses.map((t, k) => line(t, lossColor(k), p.lossTitle ? t.name : `${t.name} loss`, LOSS_DASH[t.dash ?? "solid"]));
   const gradLines = p.layers.map((l, k) => line(l.gradNorm, layerColor(k), `${l.name} ‖∂L/∂W‖`));
   const fracLines = p.layers.flatMap((l, k) => [line(l.saturated, layerColor(k), `${l.name} saturated`), ...(l.dead.y.length ? [line(l.dead, layerColor(k), `${l.name} dead`, "2 3")] : [])]);
-  const eps = p.epsilon !== undefined ? ` (|f′| < ${fmt(p.epsilon)})` : "";
   const hoverPoints = Math.max(8, Math.floor(120 / Math.max(1, fracLines.length)));
-  const panels = [panel({ box: box(0), title: `${p.lossTitle ?? "loss"}${p.lossLog ? " (log scale)" : ""}`, xLabel: "step", lines: lossLines, yLog: p.lossLog, hoverPoints: 30, clipId: `${id}-0` })];
+  const panels = [panel({ box: box(0), title: titles[0], titleWidth: titleWidth(0), xLabel: "step", lines: lossLines, yLog: p.lossLog, hoverPoints: 30, clipId: `${id}-0` })];
   if (p.layers.length) {
     panels.push(
-      panel({ box: box(1), title: "‖∂L/∂W‖ per layer (log)", xLabel: "step", lines: gradLines, yLog: true, hoverPoints, clipId: `${id}-1` }),
-      panel({ box: box(2), title: `saturated — / dead ···${eps}`, xLabel: "step", lines: fracLines, yDomain: [-0.02, 1.02], hoverPoints, clipId: `${id}-2` }),
+      panel({ box: box(1), title: titles[1], titleWidth: titleWidth(1), xLabel: "step", lines: gradLines, yLog: true, hoverPoints, clipId: `${id}-1` }),
+      panel({ box: box(2), title: titles[2], titleWidth: titleWidth(2), xLabel: "step", lines: fracLines, yDomain: [-0.02, 1.02], hoverPoints, clipId: `${id}-2` }),
     );
   }
   const entries = [
     ...p.losses.map((t, k) => ({ label: p.lossTitle ? t.name : `${t.name} loss`, color: lossColor(k), dash: LOSS_DASH[t.dash ?? "solid"] })),
     ...p.layers.map((l, k) => ({ label: l.name, color: layerColor(k) })),
   ];
-  const leg = legend(entries, left, 52 + height + 56, W - 20);
+  const leg = legend(entries, left, top + height + 56, W - 20);
   const progress = p.progress ? text({ x: left, y: leg.bottom + 22, fill: INK.text }, formatProgress(p.progress)) : "";
   return card(W, leg.bottom + (p.progress ? 36 : 16), p.title, ...panels.map((d) => d.svg), leg.svg, progress);
 }
