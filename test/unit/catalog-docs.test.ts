@@ -1,7 +1,7 @@
 // The generated catalog page (scripts/gen-catalog-docs.mjs) covers the whole table and links a plot per entry.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOG, VECTOR_CATALOG } from "../../lib/src";
+import { CATALOG, VECTOR_CATALOG } from "../../lib/src/catalog/public";
 
 const page = readFileSync(new URL("../../docs/activations.md", import.meta.url), "utf8");
 

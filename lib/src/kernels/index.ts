@@ -1,4 +1,4 @@
-// lib/src/kernels: the speed side of the library: array loops and WebAssembly SIMD kernels of the activations
+// `actigrad/kernels`: the speed side of the library: array loops and WebAssembly SIMD kernels of the activations
 // (bound to catalog rows by id) and the matrix products of the dense layers. The catalog holds only math.
 import type { ActivationEntry, Params } from "../activation";
 import { ACTIVATION_LOOPS } from "./activation-loops";
