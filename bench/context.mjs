@@ -51,8 +51,11 @@ async function jax() {
 
 export async function context() {
   return {
-    /** lib/dist, built by `npm run bench`'s setup step. */
-    actigrad: require(join(ROOT, "lib/dist/index.js")),
+    /** lib/dist, built by `npm run bench`'s setup step: the root and the subpaths the cases use, as one object. */
+    actigrad: Object.assign(
+      {},
+      ...["index", "nn/index", "autodiff/index", "kernels/index"].map((entry) => require(join(ROOT, `lib/dist/${entry}.js`))),
+    ),
     uniform,
     tfjs,
     jax,

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-const A = require(join(ROOT, "lib/dist/index.js"));
+const A = require(join(ROOT, "lib/dist/catalog/public.js")); // actigrad/catalog
 const DOCS = join(ROOT, "docs");
 
 /** Four significant digits, real minus signs, ∞. */

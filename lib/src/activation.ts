@@ -1,7 +1,8 @@
 import { JUPYTER_DISPLAY, type Displayable, type MimeBundle } from "./display";
 import { activationFigure } from "./figure/activation-figure";
 import { saturation, type Saturation } from "./catalog/saturation";
-import { bindKernels, genericKernels, type ArrayKernels, type FloatArray } from "./vectorized";
+import type { ArrayKernels, FloatArray } from "./kernels/array-kernels";
+import { arrayKernels } from "./kernels/index";
 
 /** A scalar function of one real variable. */
 export type Scalar = (x: number) => number;
@@ -101,8 +102,6 @@ export interface ActivationEntry {
   readonly d2f: (x: number, p: Params) => number;
   /** The entry's properties for the given parameters. */
   readonly properties: (p: Params) => Properties;
-  /** Hand-written array loops (see vectorized.ts); the rest come from `f`/`df` generically. */
-  readonly kernels?: (p: Params) => Partial<ArrayKernels>;
   /** Overrides the numerical search for {x : |f′(x)| < ε} when it cannot work (periodic f′). */
   readonly saturation?: (eps: number, p: Params) => Saturation;
   /** NB notes on numerics and conventions, for the docs. */
@@ -170,7 +169,7 @@ export function bindActivation(entry: ActivationEntry, overrides: Params = {}): 
   const f: Scalar = (x) => ef(x, params);
   const df: Scalar = (x) => edf(x, params);
   const d2f: Scalar = (x) => ed2f(x, params);
-  const kernels = bindKernels(entry.id, { ...genericKernels(ef, edf, params), ...entry.kernels?.(params) });
+  const kernels = arrayKernels(entry, params); // NB: the speed side, bound by id (kernels/activation-loops.ts)
   let properties: Properties | undefined;
   const props = () => (properties ??= entry.properties(params));
   return {

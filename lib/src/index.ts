@@ -1,14 +1,35 @@
-export { activation, activationIds, defineActivation, undefineActivation, vectorActivation, vectorActivationIds } from "./activations";
-export type { ActivationSpec, VectorActivation } from "./activations";
-export { CATALOG, VECTOR_CATALOG } from "./catalog/index";
-export { isActivation } from "./activation";
-export type { Activation, ActivationEntry, ArrayKernels, FloatArray, Formulas, Kink, ParamSpec, Params, Properties, Range, Saturation, Scalar } from "./activation";
-export type { VectorActivationEntry, VectorProperties } from "./catalog/vector";
-export { estimateProperties } from "./catalog/estimate";
+// The root of `actigrad`: what a notebook uses. The rest lives in subpaths: `actigrad/catalog` (the activation table
+// and its math), `actigrad/autodiff` (the scalar engine), `actigrad/nn` (layers, losses, optimizers, datasets),
+// `actigrad/kernels` (array loops, WebAssembly kernels, matrix products) and `actigrad/figure` (for renderers).
+
+// Activations: look one up, define one, check its derivatives.
+export { activation, activationIds, defineActivation, vectorActivation } from "./catalog/lookup";
+export type { ActivationLike, ActivationSpec, VectorActivation } from "./catalog/lookup";
+export type { Activation, Properties } from "./activation";
 export { gradCheck } from "./grad-check";
-export { hasWasmKernels, setKernelBackend } from "./vectorized-wasm";
-export type { GradCheckOptions, GradCheckReport, GradCheckResult } from "./grad-check";
-export { erf, erfc, erfcx, normalCdf, normalPdf } from "./special/index";
+export type { GradCheckReport } from "./grad-check";
+
+// Scalar autodiff and the worked 3-2-1 network.
+export { Value, value, input, sum } from "./autodiff/value";
+export { explain } from "./autodiff/explain";
+export { toNetworkGraph } from "./autodiff/graph";
+export { NET321_PARAMS, net321, net321Loss, net321FiniteDifferences, gradientThreeWays } from "./autodiff/net321";
+
+// Networks, training and data.
+export { tensor } from "./nn/tensor";
+export type { Tensor } from "./nn/tensor";
+export { Rng, rng } from "./nn/rng";
+export { mlp, Sequential } from "./nn/sequential";
+export type { Batch, MlpOptions } from "./nn/sequential";
+export type { InitName } from "./nn/init";
+export { optimizer } from "./nn/optimizers";
+export { train } from "./nn/train";
+export { accuracy } from "./nn/accuracy";
+export { lossLandscape } from "./nn/landscape";
+export { gradCheckModel } from "./nn/grad-check-model";
+export { xor, moons, circles, spirals, blobs, sine, net321Data } from "./data/index";
+
+// Figures and display (NB: every figure name stays here as well as in `actigrad/figure`).
 export { show } from "./show";
 export { JUPYTER_DISPLAY, display, displayBundle, isDisplayable, kernelHook } from "./display";
 export type { Displayable, DisplayHandle, DisplayOptions, KernelHook, MimeBundle } from "./display";
@@ -30,8 +51,7 @@ export { MIME_TYPE, PAYLOAD_BUDGET } from "./figure/payload";
 export type { ActivationPayload, ActivationSeries, Interval, LandscapePanel, LandscapePayload, LayerTraces, NetworkExplanation, NetworkPayload, Payload, PlacedNode, Progress, Trace, TrainingPayload } from "./figure/payload";
 export { toSvg } from "./svg/to-svg";
 export { validatePayload, KINDS } from "./figure/validate";
-export * from "./autodiff";
-export * from "./nn";
-export * from "./data";
-export { claim, acrossSeeds, runSeed, seedBase, SEED_ENV, CLAIMS_ENV } from "./claim";
+
+// Claims that notebooks check, across seeds.
+export { claim, acrossSeeds, runSeed } from "./claim";
 export type { ClaimNumbers, SeedRuns } from "./claim";

@@ -175,6 +175,20 @@ def test_imports_can_be_rerun_and_their_names_rebound(kernel):
     assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "43"
 
 
+def test_a_notebook_imports_the_subpaths_with_their_types(kernel):
+    # NB: tslab resolves with Node10, which ignores package.json "exports": lib/<name>/package.json stubs serve it
+    reply, msgs = kernel.run(
+        'import { mlp } from "actigrad/nn";\nimport { topoSort } from "actigrad/autodiff";\n'
+        'import { CATALOG } from "actigrad/catalog";\nimport { gemmNN } from "actigrad/kernels";\n'
+        'import { value } from "actigrad";\nconst y = value(2, "w").mul(3).tanh();\n'
+        '[mlp([2, 3, 1], { seed: 1 }).params().length, topoSort(y).length, CATALOG.length > 20, typeof gemmNN].join(" ")'
+    )
+    assert reply["status"] == "ok", reply
+    assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "'4 4 true function'"
+    reply, _ = kernel.run('import { topoSort } from "actigrad/autodiff";\nconst n: string = topoSort;')
+    assert reply["evalue"] == "line 2:7 - error TS2322: Type '(root: Value) => Value[]' is not assignable to type 'string'."
+
+
 def test_top_level_await_and_for_await(kernel):
     _, msgs = kernel.run("await new Promise((r) => setTimeout(r, 10));\n(await Promise.resolve(20)) + 1")
     assert of_type(msgs, "execute_result")[0]["content"]["data"]["text/plain"] == "21"

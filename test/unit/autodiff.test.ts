@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/activations";
+import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/catalog/lookup";
 import {
   dot,
   explain,
@@ -18,6 +18,7 @@ import {
   value,
   Value,
 } from "../../lib/src/autodiff";
+import { OPS, type Op } from "../../lib/src/autodiff/value";
 import { net321Data } from "../../lib/src/data";
 
 const central = (f: (x: number) => number, x: number, h = 1e-6) => (f(x + h) - f(x - h)) / (2 * h);
@@ -77,6 +78,22 @@ describe.each(activationIds())("activation %s through the one generic operation"
     const z = value(0.5, "z");
     const ex = explain(z.activate(id), z);
     expect(ex.paths[0].factors[0].label).toBe(`${id === "sigmoid" ? "σ" : id}′(z)`);
+  });
+});
+
+describe("the derivatives table", () => {
+  const w = value(0.7, "w"), x = input(-1.3, "x"), c = value(2.5, "c");
+  const nodes: Record<keyof typeof OPS, Value> = {
+    add: w.add(x), sub: w.sub(x), mul: w.mul(x), div: w.div(x), pow: c.pow(3), exp: x.exp(), log: c.log(), neg: w.neg(),
+    act: x.activate("gelu"), sum: sum([w, x, c]), dot: dot([w, c], [x, 0.4], 0.1),
+  };
+
+  it.each(Object.keys(OPS))("%s: backward adds d(v, i)·g to each argument", (id) => {
+    const v = nodes[id as keyof typeof OPS], op = v.op as Op;
+    expect(op).toBe(OPS[id as keyof typeof OPS]);
+    for (const a of v.args) a.grad = 0;
+    op.backward(v, 1.7);
+    v.args.forEach((a, i) => expect(rel(a.grad, op.d(v, i) * 1.7), `${id}, argument ${i}`).toBeLessThan(1e-15));
   });
 });
 

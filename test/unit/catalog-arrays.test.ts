@@ -1,7 +1,8 @@
 // The array forms (fArray, dfArray, fdfArray, backwardArray) agree with the scalar f and f′ for every entry,
 // in Float64Array and Float32Array, in place, and at NaN, ±0, ±Infinity and the extremes.
 import { describe, expect, it } from "vitest";
-import { activation, CATALOG, defineActivation, type Activation } from "../../lib/src";
+import { activation, defineActivation, type Activation } from "../../lib/src";
+import { CATALOG } from "../../lib/src/catalog/public";
 
 const XS = new Float64Array([
   NaN, -Infinity, Infinity, 0, -0, 1e-300, -1e-300, 1e-8, -1e-8, 0.1, -0.1, 0.4999, 0.5, 0.5001, -0.5, 1, -1, 2.9999, 3, -3, 6,

@@ -1,6 +1,7 @@
 // defineActivation adds activations usable everywhere a built-in is; gradCheck finds wrong derivatives.
 import { afterEach, describe, expect, it } from "vitest";
-import { activation, activationFigure, activationIds, CATALOG, defineActivation, gradCheck, undefineActivation } from "../../lib/src";
+import { activation, activationFigure, activationIds, defineActivation, gradCheck } from "../../lib/src";
+import { CATALOG, undefineActivation } from "../../lib/src/catalog/public";
 
 afterEach(() => {
   for (const id of ["cube", "bad_sigmoid", "no_d2f", "scaled", "kinked"]) undefineActivation(id);

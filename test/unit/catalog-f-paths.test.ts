@@ -1,7 +1,9 @@
 // fArray (f alone: model.predict) and fdfArray (f with f′: model.trace and training) give the same f, bit for bit,
 // for every catalog entry, on the wasm and the JS paths, in Float64Array and Float32Array.
 import { afterEach, describe, expect, it } from "vitest";
-import { activation, CATALOG, setKernelBackend, type Activation } from "../../lib/src";
+import { activation, type Activation } from "../../lib/src";
+import { CATALOG } from "../../lib/src/catalog/public";
+import { setKernelBackend } from "../../lib/src/kernels";
 import { uniforms } from "./mulberry32";
 
 afterEach(() => void setKernelBackend("auto"));

@@ -3,7 +3,8 @@
 // differences at random points. Errors are relative to the value's own size (floor: the smallest normal).
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { activation, CATALOG } from "../../lib/src";
+import { activation } from "../../lib/src";
+import { CATALOG } from "../../lib/src/catalog/public";
 import { mulberry32 } from "./mulberry32";
 
 interface ScalarRef {

@@ -1,6 +1,7 @@
 // act.saturation(ε) = {x : |f′(x)| < ε}: closed forms where they exist, and a sampled check for every entry.
 import { describe, expect, it } from "vitest";
-import { activation, CATALOG } from "../../lib/src";
+import { activation } from "../../lib/src";
+import { CATALOG } from "../../lib/src/catalog/public";
 
 describe("saturation against closed forms", () => {
   it("sigmoid: |x| ≥ 2·acosh(1/(2√ε))", () => {

@@ -1,7 +1,8 @@
 // softmax and log_softmax against mpmath references, with their Jacobian–vector products.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { activation, VECTOR_CATALOG, vectorActivation, vectorActivationIds } from "../../lib/src";
+import { activation, vectorActivation } from "../../lib/src";
+import { VECTOR_CATALOG, vectorActivationIds } from "../../lib/src/catalog/public";
 
 const REFS = JSON.parse(readFileSync(new URL("../fixtures/activation-references.json", import.meta.url), "utf8")) as {
   vector: { id: string; x: number[]; v: number[]; f: number[]; jvp: number[]; jvp2: number[] }[];

@@ -1,7 +1,8 @@
 // The WebAssembly SIMD kernels give the JS loops' bits exactly (fdlibm's exp and expm1 as V8's Math.* run them,
 // and the log1p both compute), at every length and alignment, in place and on views.
 import { afterEach, describe, expect, it } from "vitest";
-import { activation, hasWasmKernels, setKernelBackend } from "../../lib/src";
+import { activation } from "../../lib/src";
+import { hasWasmKernels, setKernelBackend } from "../../lib/src/kernels";
 import { log1pUnit } from "../../lib/src/special/logistic";
 import { uniforms } from "./mulberry32";
 

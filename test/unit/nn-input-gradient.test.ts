@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activationIds } from "../../lib/src/activations";
+import { activationIds } from "../../lib/src/catalog/lookup";
 import { net321, net321Model } from "../../lib/src/autodiff";
 import { LOSSES, mlp, Rng, tensor, type LossName, type Sequential, type Tensor } from "../../lib/src/nn";
 

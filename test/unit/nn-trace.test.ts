@@ -1,7 +1,7 @@
 // model.trace(x): each layer's z, f′(z) and a, checked against textbook loops over the layer's W and b,
 // the catalog's scalar f and df, and predict().
 import { describe, expect, it } from "vitest";
-import { activation } from "../../lib/src/activations";
+import { activation } from "../../lib/src/catalog/lookup";
 import { CATALOG } from "../../lib/src/catalog";
 import { mlp, Rng, sequential, dense, tensor, train, type Sequential, type Tensor } from "../../lib/src/nn";
 

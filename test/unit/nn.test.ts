@@ -1,15 +1,10 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/activations";
+import { activation, activationIds, defineActivation, undefineActivation } from "../../lib/src/catalog/lookup";
 import {
   computeLoss,
   Dense,
   fromRows,
-  gemmNN,
-  gemmNT,
-  gemmTN,
   gradCheckModel,
-  hasWasmGemm,
-  setGemmBackend,
   LOSSES,
   mlp,
   optimizer,
@@ -19,6 +14,7 @@ import {
   type LossName,
   type Param,
 } from "../../lib/src/nn";
+import { gemmNN, gemmNT, gemmTN, hasWasmGemm, setGemmBackend } from "../../lib/src/kernels";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
 

@@ -1,3 +1,5 @@
+// `actigrad/autodiff`: the scalar engine (Value and its derivatives table), explanations of the chain rule, the graph
+// export, and the worked 3-2-1 network.
 export { Value, value, input, sum, dot, activate, topoSort, adjoints, localDerivative, localLabel } from "./value";
 export type { ValueRole } from "./value";
 export { explain, ChainRule, nodeId } from "./explain";

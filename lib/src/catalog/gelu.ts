@@ -1,25 +1,9 @@
 // GELU, exact (x·Φ(x)) and its tanh approximation.
 import type { ActivationEntry } from "../activation";
-import { erfc, erfcTailLogOf } from "../special/erf";
-import { expNegHalfSquare, squareMinus } from "../special/exp-square";
+import { squareMinus } from "../special/exp-square";
 import { sigmoid, sigmoidDeriv } from "../special/logistic";
 import { normalCdf, normalPdf } from "../special/normal";
-import { runWasmKernel } from "../vectorized-wasm";
 import { props, range } from "./params";
-
-const INV_SQRT_2PI = 0.3989422804014327;
-
-/** Φ(v) as the array loops compute it, from g = e^(−v²/2) (shared with φ in fdfArray). */
-function geluPhi(v: number, g: number): number {
-  const z = -v * Math.SQRT1_2;
-  const a = Math.abs(z);
-  // NB: the test is erfc's own (|z| < 1.25), so erfc takes only its two rational branches here
-  if (a < 1.25) return 0.5 * erfc(z);
-  // NB: 1/a once, squared for the rational (within 2 ulp of 1/a²): one division fewer per lane in wasm
-  const ia = 1 / a;
-  const t = 0.5 * g * Math.exp(erfcTailLogOf(ia * ia, a < 1 / 0.35)) * ia;
-  return v < 0 ? t : 1 - t;
-}
 
 export const gelu: ActivationEntry = {
   id: "gelu",
@@ -56,37 +40,6 @@ export const gelu: ActivationEntry = {
       smoothness: "C∞",
       maxAbsDf: { value: 1.1289041451851547, at: Math.SQRT2, where: "x = √2 (where f″ = 0)", attained: true },
     }),
-  kernels: () => ({
-    // NB: Φ and φ share e^(−x²/2): in the tails Φ(x) = φ(x)·√(2π)/2·e^(tail(|x|/√2))/(|x|/√2). For Float64Arrays
-    // the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops. fArray is fdfArray's f
-    // (x·normalCdf(x), the scalar f, is within 3 ulp of it): predict and trace give the same bits.
-    fArray(x, out) {
-      if (runWasmKernel("gelu_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const p = geluPhi(v, expNegHalfSquare(v));
-        out[i] = p === 0 ? -0 : v * p; // as fdfArray: v·0 is −0 there for finite v < 0
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("gelu_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const g = expNegHalfSquare(v);
-        const q = INV_SQRT_2PI * g;
-        const p = geluPhi(v, g);
-        if (q === 0) {
-          out[i] = p === 0 ? -0 : v * p;
-          dOut[i] = p;
-        } else {
-          out[i] = v * p;
-          dOut[i] = p + v * q;
-        }
-      }
-      return out;
-    },
-  }),
 };
 
 const K = 0.7978845608028654; // √(2/π)
@@ -124,36 +77,6 @@ export const gelu_tanh: ActivationEntry = {
     // f = x·σ(v): f″ = 2σ′v′ + x(σ″v′² + σ′v″), σ″ = −σ′·tanh(v/2)
     return d * (2 * v1 + x * (v2 - Math.tanh(v / 2) * v1 * v1));
   },
-  kernels: () => ({
-    // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
-    // fArray is fdfArray's f (σ as e·(1/(1 + e)), where the scalar f divides): predict and trace agree exactly.
-    fArray(x, out) {
-      if (runWasmKernel("gelu_tanh_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const u = x[i];
-        const v = 2 * K * (u + A * u * u * u);
-        const e = Math.exp(-Math.abs(v));
-        const r = 1 / (1 + e);
-        const s = v >= 0 ? r : e * r;
-        out[i] = s === 0 ? -0 : u * s;
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("gelu_tanh_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const u = x[i];
-        const v = 2 * K * (u + A * u * u * u);
-        const e = Math.exp(-Math.abs(v));
-        const r = 1 / (1 + e);
-        const s = v >= 0 ? r : e * r;
-        const d = e * r * r;
-        out[i] = s === 0 ? -0 : u * s;
-        dOut[i] = d === 0 ? s : s + u * (2 * K * (1 + 3 * A * u * u)) * d;
-      }
-      return out;
-    },
-  }),
   properties: () =>
     props({
       range: range(-0.17004075057125406, Infinity, true, false, "[−0.170041…, ∞), the minimum at x ≈ −0.752461"),
@@ -164,3 +87,6 @@ export const gelu_tanh: ActivationEntry = {
       maxAbsDf: { value: 1.1289930686587717, at: 1.4185040087908283, where: "x ≈ 1.418504 (where f″ = 0)", attained: true },
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const GELU: readonly ActivationEntry[] = [gelu, gelu_tanh];

@@ -119,3 +119,6 @@ export const hardshrink: ActivationEntry = {
       ),
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const HARD: readonly ActivationEntry[] = [hardsigmoid, hardswish, softshrink, hardshrink];

@@ -1,7 +1,7 @@
 // The logistic family: sigmoid, log-sigmoid, softplus, SiLU and Mish.
 import type { ActivationEntry } from "../activation";
-import { log1pUnit, sigmoid as sigma, sigmoidDeriv, softplus as sp } from "../special/logistic";
-import { runWasmKernel } from "../vectorized-wasm";
+import { sigmoid as sigma, sigmoidDeriv, softplus as sp } from "../special/logistic";
+import { mishParts, mp } from "../special/mish";
 import { positive, props, range } from "./params";
 
 export const sigmoid: ActivationEntry = {
@@ -28,47 +28,6 @@ export const sigmoid: ActivationEntry = {
       smoothness: "C∞",
       maxAbsDf: { value: 0.25, at: 0, where: "x = 0", attained: true },
     }),
-  // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
-  kernels: () => ({
-    fArray(x, out) {
-      if (runWasmKernel("sigmoid_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const e = Math.exp(-Math.abs(v));
-        const r = 1 / (1 + e);
-        out[i] = v >= 0 ? r : e * r;
-      }
-      return out;
-    },
-    dfArray(x, out) {
-      for (let i = 0, n = x.length; i < n; i++) {
-        const e = Math.exp(-Math.abs(x[i]));
-        const r = 1 / (1 + e);
-        out[i] = e * r * r;
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("sigmoid_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const e = Math.exp(-Math.abs(v));
-        const r = 1 / (1 + e);
-        const er = e * r;
-        out[i] = v >= 0 ? r : er;
-        dOut[i] = er * r;
-      }
-      return out;
-    },
-    backwardArray(x, gradOut, gradIn) {
-      for (let i = 0, n = x.length; i < n; i++) {
-        const e = Math.exp(-Math.abs(x[i]));
-        const r = 1 / (1 + e);
-        gradIn[i] = gradOut[i] * (e * r * r);
-      }
-      return gradIn;
-    },
-  }),
 };
 
 export const logsigmoid: ActivationEntry = {
@@ -123,34 +82,6 @@ export const softplus: ActivationEntry = {
       smoothness: "C∞",
       maxAbsDf: { value: 1, at: Infinity, where: "approached as x → ∞", attained: false },
     }),
-  kernels: (p) => {
-    if (p.beta !== 1) return {};
-    // NB: log1pUnit is Math.log1p's algorithm (within 1 ulp of it) in the form the wasm SIMD kernels run lane by
-    // lane, so for Float64Arrays they compute the same bits as these loops.
-    return {
-      fArray(x, out) {
-        if (runWasmKernel("softplus_f", x, out, null)) return out;
-        for (let i = 0, n = x.length; i < n; i++) {
-          const v = x[i];
-          const e = Math.exp(-Math.abs(v));
-          out[i] = (v > 0 ? v : 0) + log1pUnit(e, 1 / (1 + e));
-        }
-        return out;
-      },
-      fdfArray(x, out, dOut) {
-        if (runWasmKernel("softplus_fdf", x, out, dOut)) return out;
-        for (let i = 0, n = x.length; i < n; i++) {
-          const v = x[i];
-          const e = Math.exp(-Math.abs(v));
-          const r = 1 / (1 + e);
-          // NB: v > 0 ? v : 0 maps NaN to 0, but log1pUnit(NaN) still makes out[i] NaN.
-          out[i] = (v > 0 ? v : 0) + log1pUnit(e, r);
-          dOut[i] = v >= 0 ? r : e * r;
-        }
-        return out;
-      },
-    };
-  },
 };
 
 export const silu: ActivationEntry = {
@@ -176,34 +107,6 @@ export const silu: ActivationEntry = {
     const d = sigmoidDeriv(x);
     return d === 0 ? 0 : d * (2 - x * Math.tanh(x / 2));
   },
-  // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
-  // fArray is fdfArray's f (σ as e·(1/(1 + e)), where the scalar f divides): predict and trace agree exactly.
-  kernels: () => ({
-    fArray(x, out) {
-      if (runWasmKernel("silu_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const e = Math.exp(-Math.abs(v));
-        const r = 1 / (1 + e);
-        const s = v >= 0 ? r : e * r;
-        out[i] = s === 0 ? -0 : v * s;
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("silu_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const e = Math.exp(-Math.abs(v));
-        const r = 1 / (1 + e);
-        const s = v >= 0 ? r : e * r;
-        const d = e * r * r;
-        out[i] = s === 0 ? -0 : v * s;
-        dOut[i] = d === 0 ? s : s + v * d;
-      }
-      return out;
-    },
-  }),
   properties: () =>
     props({
       range: range(-0.2784645427610738, Infinity, true, false, "[−0.278464…, ∞), the minimum at x ≈ −1.278465"),
@@ -214,32 +117,6 @@ export const silu: ActivationEntry = {
       maxAbsDf: { value: 1.099839320128867, at: 2.3993572805154675, where: "x ≈ 2.399357 (where f″ = 0)", attained: true },
     }),
 };
-
-// mishParts' results: module-level so that no tuple is allocated per element.
-let mt = 0, ms2 = 0, ms = 0, msm = 0;
-
-/** Sets mt = tanh(softplus(x)), ms2 = 1 − mt², ms = σ(x), msm = σ(−x), from one exponential without cancellation. */
-function mishParts(x: number): void {
-  if (x > 0) {
-    // m = e^(−x): tanh(log(1+e^x)) = (1+2m)/(1+2m+2m²), and 1 − t² = 4m²(1+m)²/(1+2m+2m²)².
-    const m = Math.exp(-x);
-    const e = 1 + 2 * m + 2 * m * m;
-    const q = (2 * m * (1 + m)) / e;
-    mt = (1 + 2 * m) / e;
-    ms2 = q * q;
-    ms = 1 / (1 + m);
-    msm = m * ms;
-  } else {
-    // n = e^x: tanh(log(1+n)) = n(n+2)/((1+n)²+1), and 1 − t² = 4(1+n)²/((1+n)²+1)².
-    const n = Math.exp(x);
-    const e = (1 + n) * (1 + n) + 1;
-    const q = (2 * (1 + n)) / e;
-    mt = (n * (n + 2)) / e;
-    ms2 = q * q;
-    msm = 1 / (1 + n);
-    ms = n * msm;
-  }
-}
 
 export const mish: ActivationEntry = {
   id: "mish",
@@ -255,41 +132,18 @@ export const mish: ActivationEntry = {
   notes: ["tanh(softplus(x)) is written as a rational function of e^(−|x|), so neither 1 − t² nor e^x overflows or cancels."],
   f: (x) => {
     mishParts(x);
-    return mt === 0 ? -0 : x * mt;
+    return mp.t === 0 ? -0 : x * mp.t;
   },
   df: (x) => {
     mishParts(x);
-    const g = ms2 * ms;
-    return g === 0 ? mt : mt + x * g;
+    const g = mp.t2c * mp.s;
+    return g === 0 ? mp.t : mp.t + x * g;
   },
   d2f: (x) => {
     mishParts(x);
-    const g = ms2 * ms;
-    return g === 0 ? 0 : g * (2 + x * (msm - 2 * mt * ms));
+    const g = mp.t2c * mp.s;
+    return g === 0 ? 0 : g * (2 + x * (mp.sm - 2 * mp.t * mp.s));
   },
-  // NB: for Float64Arrays the wasm SIMD kernels (vectorized-wasm.ts) compute the same bits as these loops.
-  kernels: () => ({
-    fArray(x, out) {
-      if (runWasmKernel("mish_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        mishParts(v);
-        out[i] = mt === 0 ? -0 : v * mt;
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("mish_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        mishParts(v);
-        const g = ms2 * ms;
-        out[i] = mt === 0 ? -0 : v * mt;
-        dOut[i] = g === 0 ? mt : mt + v * g;
-      }
-      return out;
-    },
-  }),
   properties: () =>
     props({
       range: range(-0.30884341301725043, Infinity, true, false, "[−0.308843…, ∞), the minimum at x ≈ −1.192431"),
@@ -300,3 +154,6 @@ export const mish: ActivationEntry = {
       maxAbsDf: { value: 1.088498161251728, at: 1.4905711794854284, where: "x ≈ 1.490571 (where f″ = 0)", attained: true },
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const LOGISTIC: readonly ActivationEntry[] = [sigmoid, logsigmoid, softplus, silu, mish];

@@ -1,7 +1,6 @@
 // The rectifier family: ReLU, Leaky ReLU, ReLU6, ELU, SELU and CELU.
 // NB: every piecewise branch is written so that NaN falls through to a NaN result (NaN in, NaN out).
-import type { ActivationEntry, ArrayKernels } from "../activation";
-import { runWasmKernel } from "../vectorized-wasm";
+import type { ActivationEntry } from "../activation";
 import { finite, kink, positive, props, range, REALS } from "./params";
 
 const RELU_KINK = "PyTorch's threshold_backward passes the gradient only where x > 0, so relu′(0) = 0 (and f″(0) = 0)";
@@ -30,46 +29,6 @@ export const relu: ActivationEntry = {
       maxAbsDf: { value: 1, at: 1, where: "x > 0", attained: true },
       kinks: [kink(0, "df", 0, 0, RELU_KINK)],
     }),
-  // NB: branch-free where it matters: p = +(x > 0) compiles to a flag, and p·x + 0 is x, +0 (for −0), or NaN only
-  // at −∞ and NaN, which the rarely taken, well-predicted t !== t branch fixes. A branch on the sign costs a
-  // misprediction per random element: 5.7 → 1.5 ms at N = 1e6 (bench/README.md). For Float64Arrays f and f+f′
-  // run in wasm SIMD (two masks a pair, same bits): f+f′ at N = 1e6 2.3 → 0.7 ms, copies in and out included.
-  kernels: () => ({
-    fArray(x, out) {
-      if (runWasmKernel("relu_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const t = +(v > 0) * v + 0;
-        out[i] = t === t ? t : v === v ? 0 : v;
-      }
-      return out;
-    },
-    dfArray(x, out) {
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        out[i] = v === v ? +(v > 0) : v;
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("relu_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const p = +(v > 0);
-        const t = p * v + 0;
-        out[i] = t === t ? t : v === v ? 0 : v;
-        dOut[i] = v === v ? p : v;
-      }
-      return out;
-    },
-    backwardArray(x, gradOut, gradIn) {
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        gradIn[i] = v > 0 ? gradOut[i] : v <= 0 ? 0 : v;
-      }
-      return gradIn;
-    },
-  }),
 };
 
 export const leaky_relu: ActivationEntry = {
@@ -105,31 +64,6 @@ export const leaky_relu: ActivationEntry = {
           : [kink(0, "df", a, 0, "PyTorch's leaky_relu_backward uses x > 0 ? 1 : negative_slope, so f′(0) = the slope")],
     });
   },
-  kernels: (p) => {
-    const a = p.negativeSlope;
-    return {
-      fArray(x, out) {
-        for (let i = 0, n = x.length; i < n; i++) {
-          const v = x[i];
-          out[i] = v > 0 ? v : a * v;
-        }
-        return out;
-      },
-      fdfArray(x, out, dOut) {
-        for (let i = 0, n = x.length; i < n; i++) {
-          const v = x[i];
-          if (v > 0) {
-            out[i] = v;
-            dOut[i] = 1;
-          } else {
-            out[i] = a * v;
-            dOut[i] = v <= 0 ? a : v;
-          }
-        }
-        return out;
-      },
-    };
-  },
 };
 
 const BOUNDS_KINK = "PyTorch computes relu6 as hardtanh(x, 0, 6), whose backward passes the gradient only where 0 < x < 6, so f′ = 0 at both";
@@ -160,51 +94,6 @@ export const relu6: ActivationEntry = {
     }),
 };
 
-/**
- * Fused f and f′ for the ELU family, f = scale·x (x > 0) or amp·(e^(x·k) − 1), f′ = scale or amp·k·e^(x·k):
- * one exponential per element — expm1 near 0 (where e − 1 cancels), exp below (where 1 + expm1 would).
- */
-function eluKernels(scale: number, amp: number, k: number): Partial<ArrayKernels> {
-  const ampk = amp * k;
-  return {
-    // NB: fdfArray's f, not the scalar amp·expm1 (e − 1 differs from it in the last bit below −½):
-    // predict and trace give the same bits.
-    fArray(x, out) {
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        if (v > 0) out[i] = scale * v;
-        else {
-          const u = v * k;
-          out[i] = amp * (u > -0.5 ? Math.expm1(u) : Math.exp(u) - 1);
-        }
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        if (v > 0) {
-          out[i] = scale * v;
-          dOut[i] = scale;
-        } else {
-          const u = v * k;
-          let e: number, m: number;
-          if (u > -0.5) {
-            m = Math.expm1(u);
-            e = 1 + m;
-          } else {
-            e = Math.exp(u);
-            m = e - 1;
-          }
-          out[i] = amp * m;
-          dOut[i] = ampk * e;
-        }
-      }
-      return out;
-    },
-  };
-}
-
 const ELU_KINK = "PyTorch's elu_backward takes the x ≤ 0 branch at 0";
 
 export const elu: ActivationEntry = {
@@ -222,7 +111,6 @@ export const elu: ActivationEntry = {
   f: (x, p) => (x > 0 ? x : p.alpha * Math.expm1(x)),
   df: (x, p) => (x > 0 ? 1 : p.alpha * Math.exp(x)),
   d2f: (x, p) => (x > 0 ? 0 : p.alpha * Math.exp(x)),
-  kernels: (p) => eluKernels(1, p.alpha, 1),
   properties: (p) => {
     const a = p.alpha;
     return props({
@@ -241,9 +129,9 @@ export const elu: ActivationEntry = {
 };
 
 // NB: the constants of Klambauer et al. (2017) as PyTorch spells them; both round to the doubles used here.
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
-const SELU_AS = SELU_ALPHA * SELU_SCALE;
+export const SELU_ALPHA = 1.6732632423543772848170429916717;
+export const SELU_SCALE = 1.0507009873554804934193349852946;
+export const SELU_AS = SELU_ALPHA * SELU_SCALE;
 
 export const selu: ActivationEntry = {
   id: "selu",
@@ -259,7 +147,6 @@ export const selu: ActivationEntry = {
   f: (x) => (x > 0 ? SELU_SCALE * x : SELU_AS * Math.expm1(x)),
   df: (x) => (x > 0 ? SELU_SCALE : SELU_AS * Math.exp(x)),
   d2f: (x) => (x > 0 ? 0 : SELU_AS * Math.exp(x)),
-  kernels: () => eluKernels(SELU_SCALE, SELU_AS, 1),
   properties: () =>
     props({
       range: range(-SELU_AS, Infinity, false, false, "(−λα, ∞) ≈ (−1.758099, ∞)"),
@@ -286,7 +173,6 @@ export const celu: ActivationEntry = {
   f: (x, p) => (x > 0 ? x : p.alpha * Math.expm1(x / p.alpha)),
   df: (x, p) => (x > 0 ? 1 : Math.exp(x / p.alpha)),
   d2f: (x, p) => (x > 0 ? 0 : Math.exp(x / p.alpha) / p.alpha),
-  kernels: (p) => (p.alpha === 1 ? eluKernels(1, 1, 1) : {}), // NB: x·(1/α) ≠ x/α in the last bit; keep the scalar form
   properties: (p) =>
     props({
       range: range(-p.alpha, Infinity, false, false),
@@ -298,3 +184,6 @@ export const celu: ActivationEntry = {
       kinks: [kink(0, "d2f", 1, 1 / p.alpha, `${ELU_KINK} (celu is elu with input scale 1/α): f′(0) = 1, f″(0) = 1/α`)],
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const RECTIFIERS: readonly ActivationEntry[] = [relu, leaky_relu, relu6, elu, selu, celu];

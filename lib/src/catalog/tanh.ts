@@ -1,7 +1,6 @@
 // The tanh family: tanh, tanhshrink, softsign and hardtanh.
 import type { ActivationEntry } from "../activation";
 import { sech2 } from "../special/logistic";
-import { runWasmKernel } from "../vectorized-wasm";
 import { finite, kink, props, range, REALS } from "./params";
 
 export const tanh: ActivationEntry = {
@@ -28,49 +27,6 @@ export const tanh: ActivationEntry = {
       smoothness: "C∞",
       maxAbsDf: { value: 1, at: 0, where: "x = 0", attained: true },
     }),
-  kernels: () => ({
-    // One exponential per element: expm1 near 0 (where 1 − e^(−2|x|) would cancel), exp elsewhere
-    // (where 1 + expm1 would cancel in sech²). The wasm SIMD kernels compute the same bits (vectorized-wasm.ts).
-    // NB: fArray is fdfArray's f, not Math.tanh (within 2 ulp of it): predict and trace give the same bits.
-    fArray(x, out) {
-      if (runWasmKernel("tanh_f", x, out, null)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const a = Math.abs(v);
-        let t: number;
-        if (a < 0.5) {
-          const m = Math.expm1(-2 * a);
-          t = -m / (2 + m);
-        } else {
-          const e = Math.exp(-2 * a);
-          t = (1 - e) / (1 + e);
-        }
-        out[i] = v < 0 ? -t : v > 0 ? t : v;
-      }
-      return out;
-    },
-    fdfArray(x, out, dOut) {
-      if (runWasmKernel("tanh_fdf", x, out, dOut)) return out;
-      for (let i = 0, n = x.length; i < n; i++) {
-        const v = x[i];
-        const a = Math.abs(v);
-        let t: number, e: number, d: number;
-        if (a < 0.5) {
-          const m = Math.expm1(-2 * a);
-          d = 2 + m;
-          t = -m / d;
-          e = 1 + m;
-        } else {
-          e = Math.exp(-2 * a);
-          d = 1 + e;
-          t = (1 - e) / d;
-        }
-        out[i] = v < 0 ? -t : v > 0 ? t : v; // keeps −0 and NaN
-        dOut[i] = (4 * e) / (d * d);
-      }
-      return out;
-    },
-  }),
 };
 
 // x − tanh x = Σ c_k x^(2k+1) for |x| < 0.125, where the subtraction would lose up to 3/x² ulps.
@@ -177,3 +133,6 @@ export const hardtanh: ActivationEntry = {
       ),
     }),
 };
+
+/** This file's rows, in the order of the docs. */
+export const TANH: readonly ActivationEntry[] = [tanh, tanhshrink, softsign, hardtanh];

@@ -1,5 +1,5 @@
 import type { Activation } from "../activation";
-import { activation, activationIds, type ActivationLike } from "../activations";
+import { activation, activationIds, type ActivationLike } from "../catalog/lookup";
 
 export type { ActivationLike };
 

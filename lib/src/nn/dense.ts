@@ -1,6 +1,6 @@
 import type { Activation } from "../activation";
 import { applyF, applyFdf, canDie, resolveActivation, type ActivationLike } from "./activate";
-import { gemmNN, gemmNT, gemmTN } from "./gemm";
+import { gemmNN, gemmNT, gemmTN } from "../kernels/gemm";
 import { initWeights, type InitName } from "./init";
 import type { Param } from "./param";
 import type { Rng } from "./rng";

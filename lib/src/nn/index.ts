@@ -1,9 +1,9 @@
+// `actigrad/nn`: tensors, layers, losses, optimizers, training, landscapes and the datasets. (The matrix products
+// are in `actigrad/kernels`.)
 export { Rng, rng } from "./rng";
 export { tensor, fromRows, toRows, shapeOf, isTensor } from "./tensor";
 export type { Tensor } from "./tensor";
-export { gemmNN, gemmTN, gemmNT, setGemmBackend, hasWasmGemm } from "./gemm";
-export type { GemmBackend } from "./gemm";
-export { applyF, applyFdf, resolveActivation } from "./activate";
+export { resolveActivation } from "./activate";
 export type { ActivationLike } from "./activate";
 export { INITIALIZERS, initWeights } from "./init";
 export type { InitName } from "./init";
@@ -26,3 +26,4 @@ export { lossLandscape } from "./landscape";
 export type { LandscapeOptions } from "./landscape";
 export { accuracy } from "./accuracy";
 export type { AccuracyOptions } from "./accuracy";
+export * from "../data/index";

@@ -40,7 +40,7 @@ const SB1 = 3.03380607434824582924e1, SB2 = 3.25792512996573918826e2, SB3 = 1.53
 
 /**
  * The same coefficients as arrays, lowest degree first, for code that evaluates these rationals elsewhere (the
- * GELU wasm kernel, vectorized-wasm.ts): p(s) = c[0] + s·(c[1] + …), q(s) = 1 + s·(d[0] + …).
+ * GELU wasm kernel, kernels/activation-wasm.ts): p(s) = c[0] + s·(c[1] + …), q(s) = 1 + s·(d[0] + …).
  */
 export const ERFC_RATIONALS = {
   /** (erf(x) − x)/x = P(x²)/Q(x²) on |x| < 0.84375 */

@@ -1,18 +1,18 @@
 // Array kernels of exp-based activations in WebAssembly SIMD (f64x2), assembled here byte by byte like the gemm
-// kernel (nn/gemm-wasm.ts): no toolchain, no binary file.
+// kernel (gemm-wasm.ts): no toolchain, no binary file.
 //
 // NB: exp and expm1 are fdlibm's algorithms exactly as V8 runs Math.exp and Math.expm1 (its src/base/ieee754.cc),
 // written without branches: each lane computes every case and selects its own. log1p is special/logistic.ts's
 // log1pUnit (fdlibm's log1p without its scalar shortcuts), which the JS loops call too. Same operations in the
 // same order, no fused multiply-add, so every result is bit-identical to the JS loops of the catalog entries
 // (checked on the test grid and on hundreds of thousands of random inputs) — the choice of path, like the gemm
-// backend's, never changes a number. The JS loops stay for Float32Array, short arrays and engines without SIMD.
+// backend's, never changes a number. The JS loops (activation-loops.ts) stay for Float32Array, short arrays and
+// engines without SIMD.
 // What costs time here is instructions: V8 turns a select into three, so cases are merged into arithmetic
 // (a zero k, an and-mask) wherever the bits allow.
 
-import { ERFC_RATIONALS as ERFC } from "./special/erf";
-import { functionBody, I32, instantiate, moduleBytes, sleb, simd, uleb, V128, type Code } from "./wasm-module";
-
+import { ERFC_RATIONALS as ERFC } from "../special/erf";
+import { functionBody, I32, i32Const, instantiate, localGet, localSet, localTee, moduleBytes, OP, simd, SIMD, v128Load, v128Store, V128, type Code } from "./wasm-encoding";
 
 /** Kernels run whole iterations: lengths are padded to a multiple of this many elements (2·pairs divides it). */
 const GROUP = 12;
@@ -30,19 +30,19 @@ const TABLE_BASE = 3 * STRIDE * 8;
 // Expressions are the code that pushes their value; operations concatenate their operands' code.
 const op1 = (op: number) => (a: Code): Code => [...a, ...simd(op)];
 const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
-const add = op2(0xf0), sub = op2(0xf1), mul = op2(0xf2), div = op2(0xf3);
-const eq = op2(0x47), lt = op2(0x49), gt = op2(0x4a), le = op2(0x4b), ge = op2(0x4c);
-const abs = op1(0xec), neg = op1(0xed), trunc = op1(0x7a), not = op1(0x4d);
+const add = op2(SIMD.f64x2_add), sub = op2(SIMD.f64x2_sub), mul = op2(SIMD.f64x2_mul), div = op2(SIMD.f64x2_div);
+const eq = op2(SIMD.f64x2_eq), lt = op2(SIMD.f64x2_lt), gt = op2(SIMD.f64x2_gt), le = op2(SIMD.f64x2_le), ge = op2(SIMD.f64x2_ge);
+const abs = op1(SIMD.f64x2_abs), neg = op1(SIMD.f64x2_neg), trunc = op1(SIMD.f64x2_trunc), not = op1(SIMD.v128_not);
 /** a & m and a & ~m: a where the mask is set (resp. clear), +0 elsewhere; one instruction where `sel` takes three. */
-const and = op2(0x4e), andNot = op2(0x4f), or = op2(0x50);
+const and = op2(SIMD.v128_and), andNot = op2(SIMD.v128_andnot), or = op2(SIMD.v128_or);
 /** b < a ? a : b per lane (f64x2.pmax): max(a, b) as `a > b ? a : b` reads, so pmax(x, 0) maps NaN to 0. */
-const pmaxOf = (a: Code, b: Code): Code => [...b, ...a, ...simd(0xf7)];
+const pmaxOf = (a: Code, b: Code): Code => [...b, ...a, ...simd(SIMD.f64x2_pmax)];
 /** m ? a : b, lane by lane (m all ones or all zeros per lane, as comparisons give). */
-const sel = (a: Code, b: Code, m: Code): Code => [...a, ...b, ...m, ...simd(0x52)];
+const sel = (a: Code, b: Code, m: Code): Code => [...a, ...b, ...m, ...simd(SIMD.v128_bitselect)];
 /** The 64-bit lanes shifted left by n bits (i64x2.shl). */
-const shl = (a: Code, n: number): Code => [...a, 0x41, ...sleb(n), ...simd(0xcb)];
+const shl = (a: Code, n: number): Code => [...a, ...i32Const(n), ...simd(SIMD.i64x2_shl)];
 /** A constant in both lanes, as an instruction (Body.k hoists it out of the loop). */
-const constant = (x: number): Code => [...simd(0x0c), ...new Uint8Array(new Float64Array([x, x]).buffer)];
+const constant = (x: number): Code => [...simd(SIMD.v128_const), ...new Uint8Array(new Float64Array([x, x]).buffer)];
 /** Horner: c[0] + z·(c[1] + z·(c[2] + …)), written as fdlibm writes it. */
 const horner = (b: Body, z: Code, c: readonly number[]): Code =>
   c.slice(0, -1).reduceRight((acc, ci) => add(b.k(ci), mul(z, acc)), b.k(c[c.length - 1]));
@@ -63,8 +63,8 @@ class Body {
     let get = this.consts.get(key as number);
     if (!get) {
       const index = this.params + Body.I32 + this.v128++;
-      this.prologue.push(...constant(x), 0x21, ...uleb(index));
-      get = [0x20, ...uleb(index)];
+      this.prologue.push(...constant(x), ...localSet(index));
+      get = localGet(index);
       this.consts.set(key as number, get);
     }
     return get;
@@ -78,15 +78,15 @@ class Body {
   /** A fresh v128 local holding `e`; returns the code that reads it. */
   let(e: Code): Code {
     const index = this.params + Body.I32 + this.v128++;
-    this.statements.push([...e, 0x21, ...uleb(index)]);
-    return [0x20, ...uleb(index)];
+    this.statements.push([...e, ...localSet(index)]);
+    return localGet(index);
   }
   /** A fresh i32 local holding `e` (an i32 expression). */
   letI32(e: Code): Code {
     if (this.i32 >= Body.I32) throw new Error("Body: out of i32 locals");
     const index = this.params + this.i32++;
-    this.statements.push([...e, 0x21, ...uleb(index)]);
-    return [0x20, ...uleb(index)];
+    this.statements.push([...e, ...localSet(index)]);
+    return localGet(index);
   }
   /**
    * Runs `build` with its statements inside `if (any lane of mask) { … }`: one statement. NB: locals `build`
@@ -96,7 +96,7 @@ class Body {
     const outer = this.statements;
     this.statements = [];
     const result = build();
-    outer.push([...mask, ...simd(0x53), 0x04, 0x40, ...this.statements.flat(), 0x0b]);
+    outer.push([...mask, ...simd(SIMD.v128_any_true), OP.if, OP.void, ...this.statements.flat(), OP.end]);
     this.statements = outer;
     return result;
   }
@@ -104,7 +104,7 @@ class Body {
     for (const p of parts) this.code.push(...p);
   }
   encode(): Code {
-    return functionBody([[Body.I32, I32], [this.v128, V128]], [...this.prologue, ...this.code, 0x0b]);
+    return functionBody([[Body.I32, I32], [this.v128, V128]], [...this.prologue, ...this.code, OP.end]);
   }
 }
 
@@ -208,19 +208,19 @@ const X = 0, OUT = 1, D = 2, BYTES = 3;
 function kernel(step: (b: Body, v: Code) => [Code, Code | null], pairs = 6): Code {
   if (GROUP % (2 * pairs)) throw new Error(`kernel: ${pairs} pairs do not divide GROUP = ${GROUP}`);
   const b = new Body(4);
-  const at = (base: number): Code => [0x20, base, 0x20, b.i, 0x6a];
+  const at = (base: number): Code => [...localGet(base), ...localGet(b.i), OP.i32_add];
   const streams = Array.from({ length: pairs }, (_, p) => {
     const offset = 16 * p;
     b.statements = [];
-    const v = b.let([...at(X), ...simd(0x00), 3, ...uleb(offset)]);
+    const v = b.let([...at(X), ...v128Load(offset)]);
     const [f, df] = step(b, v);
-    b.statements.push([...at(OUT), ...f, ...simd(0x0b), 3, ...uleb(offset)]);
-    if (df) b.statements.push([...at(D), ...df, ...simd(0x0b), 3, ...uleb(offset)]);
+    b.statements.push([...at(OUT), ...f, ...v128Store(offset)]);
+    if (df) b.statements.push([...at(D), ...df, ...v128Store(offset)]);
     return b.statements;
   });
-  b.emit([0x41, 0, 0x21, b.i], [0x03, 0x40]);
+  b.emit(i32Const(0), localSet(b.i), [OP.loop, OP.void]);
   for (let i = 0; i < streams[0].length; i++) for (const st of streams) b.emit(st[i]);
-  b.emit([0x20, b.i, 0x41, ...sleb(16 * pairs), 0x6a, 0x22, b.i, 0x20, BYTES, 0x49, 0x0d, 0x00], [0x0b]);
+  b.emit(localGet(b.i), i32Const(16 * pairs), [OP.i32_add], localTee(b.i), localGet(BYTES), [OP.i32_lt_u, OP.br_if, 0], [OP.end]);
   return b.encode();
 }
 
@@ -296,8 +296,8 @@ function laneTable(a: Rational, b: Rational) {
 /** [p(s), q(s)] with each lane's rational from `table`: `a`'s where `mask` is set. */
 function rationalByLane(b: Body, s: Code, mask: Code, table: ReturnType<typeof laneTable>): [Code, Code] {
   // entry address = offset + bitmask(mask)·entry (i64x2.bitmask: bit i is lane i's sign bit)
-  const at = b.letI32([...mask, ...simd(0xc4), 0x41, ...sleb(table.entry), 0x6c, 0x41, ...sleb(table.offset), 0x6a]);
-  const load = (j: number): Code => [...at, ...simd(0x00), 4, ...uleb(16 * j)];
+  const at = b.letI32([...mask, ...simd(SIMD.i64x2_bitmask), ...i32Const(table.entry), OP.i32_mul, ...i32Const(table.offset), OP.i32_add]);
+  const load = (j: number): Code => [...at, ...v128Load(16 * j, 4)];
   const poly = (from: number, n: number): Code => {
     let acc = load(from + n - 1);
     for (let j = n - 2; j >= 0; j--) acc = add(load(from + j), mul(s, acc));

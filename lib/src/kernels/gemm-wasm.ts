@@ -6,7 +6,7 @@
 // layer needs: A·B (forward, and δ·Wᵀ with W transposed first) and Aᵀ·B (the weight gradient). Operands are
 // copied into the module's memory and the tiles copied back; gemm.ts does the edges in JS.
 
-import { functionBody, I32, instantiate, moduleBytes, sleb, simd, uleb, V128, type WasmMemory } from "../wasm-module";
+import { functionBody, I32, i32Const, instantiate, localGet, localSet, localTee, moduleBytes, OP, simd, SIMD, v128Load, v128Store, V128, type WasmMemory } from "./wasm-encoding";
 
 // Parameters: byte offsets into memory and counts.
 const A = 0, B = 1, C = 2, BIAS = 3, TILES_I = 4, TILES_J = 5, DEPTH = 6, A_ROW = 7, A_STEP = 8, B_STRIDE = 9, C_STRIDE = 10;
@@ -15,16 +15,11 @@ const I = 11, J = 12, P = 13, R0 = 14, AP = 15, BP = 16, CP = 17, BJ = 18;
 // v128 locals: eight accumulators (a 4×4 tile as 4 rows × 2 lanes × 2), the two B halves, the splatted A element.
 const ACC = 19, B0 = 27, B1 = 28, X = 29;
 
-const get = (i: number) => [0x20, ...uleb(i)];
-const set = (i: number) => [0x21, ...uleb(i)];
-const tee = (i: number) => [0x22, ...uleb(i)];
-const i32 = (v: number) => [0x41, ...sleb(v)];
-const ADD = [0x6a], MUL = [0x6c], LT_U = [0x49];
-const LOOP = [0x03, 0x40], END = [0x0b], BR_IF0 = [0x0d, 0x00];
-const vload = (offset: number) => [...simd(0x00), 3, ...uleb(offset)];
-const vstore = (offset: number) => [...simd(0x0b), 3, ...uleb(offset)];
-const fload = [0x2b, 3, 0];
-const SPLAT = simd(0x14), FADD = simd(0xf0), FMUL = simd(0xf2);
+const get = localGet, set = localSet, tee = localTee, i32 = i32Const, vload = v128Load, vstore = v128Store;
+const ADD = [OP.i32_add], MUL = [OP.i32_mul], LT_U = [OP.i32_lt_u];
+const LOOP = [OP.loop, OP.void], END = [OP.end], BR_IF0 = [OP.br_if, 0];
+const fload = [OP.f64_load, 3, 0];
+const SPLAT = simd(SIMD.f64x2_splat), FADD = simd(SIMD.f64x2_add), FMUL = simd(SIMD.f64x2_mul);
 
 /**
  * for i < TILES_I, j < TILES_J: C[4i.., 4j..] = bias[4j..] + Σ_p A(4i+q, p)·B(p, 4j..4j+3), where

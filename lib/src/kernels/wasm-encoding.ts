@@ -1,4 +1,4 @@
-// The byte-level WebAssembly encoding shared by the hand-assembled kernels (nn/gemm-wasm.ts, vectorized-wasm.ts):
+// The byte-level WebAssembly encoding shared by the hand-assembled kernels (gemm-wasm.ts, activation-wasm.ts):
 // no toolchain and no binary file, just the few parts of the format those modules use.
 
 /** Instruction or section bytes. */
@@ -6,6 +6,53 @@ export type Code = number[];
 
 /** Local types. */
 export const I32 = 0x7f, V128 = 0x7b;
+
+/** The opcodes the kernels use, named as in the WebAssembly spec (`local.get` → local_get). */
+export const OP = {
+  loop: 0x03,
+  if: 0x04,
+  end: 0x0b,
+  br_if: 0x0d,
+  local_get: 0x20,
+  local_set: 0x21,
+  local_tee: 0x22,
+  f64_load: 0x2b,
+  i32_const: 0x41,
+  i32_lt_u: 0x49,
+  i32_add: 0x6a,
+  i32_mul: 0x6c,
+  /** The block type of a `loop` or `if` that leaves nothing on the stack. */
+  void: 0x40,
+} as const;
+
+/** The SIMD opcodes the kernels use (each after the 0xfd prefix: see `simd`), named as in the spec. */
+export const SIMD = {
+  v128_load: 0x00,
+  v128_store: 0x0b,
+  v128_const: 0x0c,
+  f64x2_splat: 0x14,
+  f64x2_eq: 0x47,
+  f64x2_lt: 0x49,
+  f64x2_gt: 0x4a,
+  f64x2_le: 0x4b,
+  f64x2_ge: 0x4c,
+  v128_not: 0x4d,
+  v128_and: 0x4e,
+  v128_andnot: 0x4f,
+  v128_or: 0x50,
+  v128_bitselect: 0x52,
+  v128_any_true: 0x53,
+  f64x2_trunc: 0x7a,
+  i64x2_bitmask: 0xc4,
+  i64x2_shl: 0xcb,
+  f64x2_abs: 0xec,
+  f64x2_neg: 0xed,
+  f64x2_add: 0xf0,
+  f64x2_sub: 0xf1,
+  f64x2_mul: 0xf2,
+  f64x2_div: 0xf3,
+  f64x2_pmax: 0xf7,
+} as const;
 
 /** Unsigned LEB128. */
 export const uleb = (n: number): Code => {
@@ -32,6 +79,16 @@ export const sleb = (n: number): Code => {
 
 /** A SIMD instruction (prefix 0xfd). */
 export const simd = (op: number): Code => [0xfd, ...uleb(op)];
+
+/** local.get, local.set, local.tee of local `i`; i32.const `v`. */
+export const localGet = (i: number): Code => [OP.local_get, ...uleb(i)];
+export const localSet = (i: number): Code => [OP.local_set, ...uleb(i)];
+export const localTee = (i: number): Code => [OP.local_tee, ...uleb(i)];
+export const i32Const = (v: number): Code => [OP.i32_const, ...sleb(v)];
+
+/** v128.load / v128.store at the address on the stack plus `offset`, aligned to 2^align bytes. */
+export const v128Load = (offset: number, align = 3): Code => [...simd(SIMD.v128_load), align, ...uleb(offset)];
+export const v128Store = (offset: number, align = 3): Code => [...simd(SIMD.v128_store), align, ...uleb(offset)];
 
 const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 const section = (id: number, bytes: Code) => [id, ...uleb(bytes.length), ...bytes];

@@ -1,15 +1,17 @@
-import { bindActivation, type Activation, type ActivationEntry, type Formulas, type ParamSpec, type Params, type Properties } from "./activation";
-import { estimateProperties } from "./catalog/estimate";
-import { CATALOG, VECTOR_CATALOG } from "./catalog/index";
-import type { OutVector, Vector, VectorActivationEntry, VectorProperties } from "./catalog/vector";
+// Looking rows up: activation(id) and vectorActivation(id) bind a row of the table (or one added at run time with
+// defineActivation) to its parameters.
+import { bindActivation, type Activation, type ActivationEntry, type Formulas, type ParamSpec, type Params, type Properties } from "../activation";
+import { estimateProperties } from "./estimate";
+import { CATALOG, VECTOR_CATALOG } from "./index";
+import type { OutVector, Vector, VectorActivationEntry, VectorProperties } from "./vector";
 
 /** Activations added with `defineActivation`, by id; re-defining an id replaces it (cells get re-run). */
 const USER = new Map<string, ActivationEntry>();
 
-/** The ids of every scalar activation: the table's, in table order, then user-defined ones. */
 /** What a layer or a Value accepts as an activation: a catalog id, `{ id, params }`, or a bound Activation. */
 export type ActivationLike = string | Activation | { id: string; params?: Readonly<Record<string, number>> };
 
+/** The ids of every scalar activation: the table's, in table order, then user-defined ones. */
 export function activationIds(): string[] {
   return [...CATALOG.map((e) => e.id), ...USER.keys()];
 }

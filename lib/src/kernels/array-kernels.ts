@@ -1,6 +1,6 @@
 // Array forms of an activation: loops that write into caller-provided typed arrays and allocate nothing.
-// Entries hand-write the loops that matter (see catalog/*.ts); the rest come from `genericKernels`.
-import type { Params } from "./activation";
+// activation-loops.ts hand-writes the loops that matter, by id; the rest come from `genericKernels`.
+import type { Params } from "../activation";
 
 /** A float array an activation can read from and write into. */
 export type FloatArray = Float64Array | Float32Array;
