@@ -65,7 +65,9 @@ function main() {
   copy("kernel/dist", "actigrad/kernel/kernel/dist", (src) => !src.endsWith(".map") && !src.endsWith(".d.ts"));
   copy("kernel/package.json", "actigrad/kernel/kernel/package.json");
   for (const name of runtimePackages()) copy(`kernel/node_modules/${name}`, `actigrad/kernel/kernel/node_modules/${name}`, keep);
-  for (const f of ["package.json", "dist", "schema", "figure"]) copy(`lib/${f}`, `actigrad/kernel/lib/${f}`);
+  // lib as npm would ship it: package.json's `files` (dist, schema and every subpath stub), so a new subpath is never missed.
+  const libFiles = new Set(JSON.parse(fs.readFileSync(path.join(ROOT, "lib/package.json"), "utf8")).files.map((f) => f.split("/")[0]));
+  for (const f of ["package.json", ...[...libFiles].filter((f) => f !== "README.md")]) copy(`lib/${f}`, `actigrad/kernel/lib/${f}`);
 
   for (const f of fs.readdirSync(DIST)) if (/^actigrad-.*\.(whl|tgz)$/.test(f)) fs.rmSync(path.join(DIST, f));
   run(PY, ["-m", "pip", "wheel", "--disable-pip-version-check", "-q", "--no-deps", "--no-build-isolation", "-w", DIST, STAGE]);

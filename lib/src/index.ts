@@ -29,28 +29,24 @@ export { lossLandscape } from "./nn/landscape";
 export { gradCheckModel } from "./nn/grad-check-model";
 export { xor, moons, circles, spirals, blobs, sine, net321Data } from "./data/index";
 
-// Figures and display (NB: every figure name stays here as well as in `actigrad/figure`).
+// Figures and display. The payload contract, its validator and the display protocol are in `actigrad/figure`.
 export { show } from "./show";
-export { JUPYTER_DISPLAY, display, displayBundle, isDisplayable, kernelHook } from "./display";
-export type { Displayable, DisplayHandle, DisplayOptions, KernelHook, MimeBundle } from "./display";
-export { Figure } from "./figure/figure";
-export { activationFigure, linspace, saturatedIntervals } from "./figure/activation-figure";
+export { display, displayBundle } from "./display";
+export type { Displayable, DisplayHandle, DisplayOptions, MimeBundle } from "./display";
+export type { Figure } from "./figure/figure";
+export { activationFigure, linspace } from "./figure/activation-figure";
 export type { ActivationFigureOptions } from "./figure/activation-figure";
-export { networkFigure, layoutNodes } from "./figure/network-figure";
+export { networkFigure } from "./figure/network-figure";
 export type { NetworkFigureOptions } from "./figure/network-figure";
-export { trainingFigure, formatProgress, formatDuration } from "./figure/training-figure";
+export { trainingFigure } from "./figure/training-figure";
 export type { TrainingFigureOptions } from "./figure/training-figure";
-export { landscapeFigure, contourLevels } from "./figure/landscape-figure";
+export { landscapeFigure } from "./figure/landscape-figure";
 export type { LandscapeFigureOptions } from "./figure/landscape-figure";
-export { curvesFigure, thinPoints } from "./figure/curves-figure";
+export { curvesFigure } from "./figure/curves-figure";
 export type { CurveLineSpec, CurvesFigureOptions, CurvesPanelSpec, LineFromData, LineFromFunction, PointsSpec } from "./figure/curves-figure";
-export type { CurvesBand, CurvesLine, CurvesPanel, CurvesPayload, CurvesPoints, Dash } from "./figure/payload";
-export { decimate, minMaxIndices } from "./figure/decimate";
 export type { Explanation, GraphEdge, GraphNode, GraphPath, LandscapeSlice, LayerTrace, NetworkGraph, TrainingHistory } from "./figure/data";
-export { MIME_TYPE, PAYLOAD_BUDGET } from "./figure/payload";
-export type { ActivationPayload, ActivationSeries, Interval, LandscapePanel, LandscapePayload, LayerTraces, NetworkExplanation, NetworkPayload, Payload, PlacedNode, Progress, Trace, TrainingPayload } from "./figure/payload";
+export type { Payload } from "./figure/payload";
 export { toSvg } from "./svg/to-svg";
-export { validatePayload, KINDS } from "./figure/validate";
 
 // Claims that notebooks check, across seeds.
 export { claim, acrossSeeds, runSeed } from "./claim";

@@ -74,6 +74,10 @@ def elsewhere(tmp_path_factory):
         'import { activation, display, show } from "actigrad";\nconsole.log("node", process.version.split(".")[0], activation("relu").id);',
         "const waited: number = await new Promise((r) => setTimeout(() => r(42), 20));\nconsole.log(`waited ${waited}`);",
         'const h = display({ "text/plain": "step 0" });\nh.update({ "text/plain": "step 1" });\nshow(activation("tanh"));',
+        # every subpath resolves from the wheel (tslab's Node10 resolution reads the lib/<name>/package.json stubs)
+        'import { mlp } from "actigrad/nn";\nimport { topoSort } from "actigrad/autodiff";\nimport { CATALOG } from "actigrad/catalog";\n'
+        'import { gemmNN } from "actigrad/kernels";\nimport { validatePayload } from "actigrad/figure";\n'
+        'console.log("subpaths", [mlp, topoSort, gemmNN, validatePayload].every((f) => typeof f === "function"), CATALOG.length > 20);',
         'activation("no_such_activation");',
     ]]
     nbformat.write(nb, folder / "basics.ipynb")
@@ -105,10 +109,11 @@ def test_notebooks_run_outside_the_repository(fresh, elsewhere):
     basics = results["basics.ipynb"]
     # console, process and setTimeout type-check and run (TS2584 without @types/node), and actigrad is found
     assert "node v2" in basics["stdout"] and "relu" in basics["stdout"] and "waited 42" in basics["stdout"], basics
+    assert "subpaths true true" in basics["stdout"], basics
     assert [MIME, "image/svg+xml", "text/plain"] in basics["mimes"]
     [err] = basics["errors"]
     assert "no_such_activation" in err["evalue"] and "sigmoid" in err["evalue"], err  # names the valid choices
-    assert any("Cell In[4]" in line for line in err["traceback"]), err["traceback"]
+    assert any("Cell In[5]" in line for line in err["traceback"]), err["traceback"]
     for name in ["00-tour.ipynb", "05-relu-intuition.ipynb"]:
         assert results[name]["error"] is None, results[name]
         figures = [m for m in results[name]["mimes"] if MIME in m]

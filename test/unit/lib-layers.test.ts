@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import * as root from "../../lib/src/index";
 
 const SRC = path.resolve(__dirname, "../../lib/src");
 
@@ -79,6 +80,32 @@ describe("lib layering", () => {
     expect(bad).toEqual([]);
   });
 
+});
+
+// The root is what a notebook imports; everything else is in a subpath (actigrad/catalog, /autodiff, /nn, /kernels, /figure).
+describe("the root API", () => {
+  const NOTEBOOKS = path.resolve(__dirname, "../../notebooks");
+  const used = new Set<string>();
+  for (const f of fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb"))) {
+    for (const cell of JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8")).cells) {
+      const src = [cell.source].flat().join("");
+      for (const m of src.matchAll(/import\s*\{([^}]*)\}\s*from\s*"actigrad"/g)) {
+        for (const n of m[1].split(",")) if (n.trim() && !/^type\s/.test(n.trim())) used.add(n.trim().split(/\s+as\s+/)[0]);
+      }
+    }
+  }
+
+  it("exports every run-time name the notebooks import from it", () => {
+    expect(used.size).toBeGreaterThan(25);
+    expect([...used].filter((n) => !(n in root))).toEqual([]);
+  });
+
+  it("stays small: about 30–50 run-time names, the notebooks' plus a few of their kin", () => {
+    const names = Object.keys(root);
+    expect(names.length).toBeLessThanOrEqual(50);
+    // What a renderer or a kernel needs is in actigrad/figure, not here.
+    expect(names.filter((n) => ["validatePayload", "MIME_TYPE", "JUPYTER_DISPLAY", "kernelHook", "decimate", "minMaxIndices", "gemmNN", "CATALOG"].includes(n))).toEqual([]);
+  });
 });
 
 describe("the extension's use of lib", () => {

@@ -1,6 +1,7 @@
 // The producers' data drawn by the renderer's figure builders: the contract of lib/src/figure/data.ts, end to end.
 import { describe, expect, it } from "vitest";
-import { landscapeFigure, networkFigure, trainingFigure, validatePayload } from "../../lib/src";
+import { landscapeFigure, networkFigure, trainingFigure } from "../../lib/src";
+import { validatePayload } from "../../lib/src/figure/public";
 import { net321, net321Model, toNetworkGraph } from "../../lib/src/autodiff";
 import { moons, net321Data } from "../../lib/src/data";
 import { lossLandscape, mlp, train } from "../../lib/src/nn";

@@ -1,6 +1,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { activation, activationFigure, activationIds, JUPYTER_DISPLAY, MIME_TYPE, show, validatePayload } from "../../lib/src";
+import { activation, activationFigure, activationIds, show } from "../../lib/src";
+import { JUPYTER_DISPLAY, MIME_TYPE, validatePayload } from "../../lib/src/figure/public";
 
 describe("the walking skeleton", () => {
   it("gives sigmoid and tanh with f, f′, f″", () => {

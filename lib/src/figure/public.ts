@@ -1,9 +1,10 @@
 // `actigrad/figure`: what a renderer of figure payloads needs (the Lab extension): the payload contract, its
-// validator, the shared scenes, label placement, palette and formatters. NB: nothing here imports the static SVG
+// validator, the display protocol a kernel reads (JUPYTER_DISPLAY, kernelHook), the shared scenes, label placement, palette and formatters. NB: nothing here imports the static SVG
 // drawer, so a bundle built from this entry does not contain it.
 export * from "./payload";
-export { validatePayload } from "./validate";
-export { strideIndices } from "./decimate";
+export { KINDS, validatePayload } from "./validate";
+export { JUPYTER_DISPLAY, isDisplayable, kernelHook, type Displayable, type KernelHook, type MimeBundle } from "../display";
+export { decimate, minMaxIndices, strideIndices } from "./decimate";
 export { fmt } from "./format";
 export { formatDuration, formatProgress } from "./progress";
 export { CONTOUR_CONTRAST, contourColor, contrastRatio, isHexColor, shadeColor, trainingPaletteIndices } from "./palette";
