@@ -42,14 +42,20 @@ export default async function cases(ctx) {
     const x = uniform(n, -8, 8, 42);
     for (const id of Object.keys(TF)) {
       const act = actigrad.activation(id);
-      const y = new Float64Array(n), dy = new Float64Array(n);
-      const ref = new Float64Array(n), dref = new Float64Array(n);
+      const y = new Float64Array(n),
+        dy = new Float64Array(n);
+      const ref = new Float64Array(n),
+        dref = new Float64Array(n);
       act.fdfArray(x, ref, dref);
       /** Peers must compute the same thing (to float32 accuracy) before their time counts. */
       const agree = (name, a, b) => {
         for (let i = 0; i < n; i += Math.max(1, n >> 6)) {
-          for (const [got, want] of [[a[i], ref[i]], [b[i], dref[i]]]) {
-            if (!(Math.abs(got - want) <= 1e-5 * Math.max(1, Math.abs(want)))) throw new Error(`${name} ${id}(${x[i]}) = ${got}, actigrad ${want}`);
+          for (const [got, want] of [
+            [a[i], ref[i]],
+            [b[i], dref[i]],
+          ]) {
+            if (!(Math.abs(got - want) <= 1e-5 * Math.max(1, Math.abs(want))))
+              throw new Error(`${name} ${id}(${x[i]}) = ${got}, actigrad ${want}`);
           }
         }
       };

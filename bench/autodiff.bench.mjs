@@ -40,7 +40,8 @@ class MicroValue {
     return out;
   }
   backward() {
-    const topo = [], seen = new Set();
+    const topo = [],
+      seen = new Set();
     const build = (v) => {
       if (!seen.has(v)) {
         seen.add(v);
@@ -88,7 +89,9 @@ export default async function cases(ctx) {
   const products = () => {
     const terms = [];
     for (let i = 0; i < SAMPLES; i++) {
-      const x1 = A.input(data.x.data[3 * i], "x1"), x2 = A.input(data.x.data[3 * i + 1], "x2"), x3 = A.input(data.x.data[3 * i + 2], "x3");
+      const x1 = A.input(data.x.data[3 * i], "x1"),
+        x2 = A.input(data.x.data[3 * i + 1], "x2"),
+        x3 = A.input(data.x.data[3 * i + 2], "x3");
       const p = A.sum([P.w14.mul(x1), P.w24.mul(x2), P.w34.mul(x3), P.b4]);
       const r = A.sum([P.w15.mul(x1), P.w25.mul(x2), P.w35.mul(x3), P.b5]);
       const h = A.sum([P.w46.mul(p.sigmoid()), P.w56.mul(r.sigmoid()), P.b6]).sigmoid();
@@ -109,8 +112,14 @@ export default async function cases(ctx) {
       n: SAMPLES,
       variants: {
         "tensor (Float64Array mlp)": tensor,
-        "scalar Value (tape), net321(): dot nodes": { run: scalar, check: () => (scalar(), same("scalar", net.params.w14.grad)) },
-        "scalar Value (tape), explicit products": { run: products, check: () => (products(), same("products", net.params.w14.grad)) },
+        "scalar Value (tape), net321(): dot nodes": {
+          run: scalar,
+          check: () => (scalar(), same("scalar", net.params.w14.grad)),
+        },
+        "scalar Value (tape), explicit products": {
+          run: products,
+          check: () => (products(), same("products", net.params.w14.grad)),
+        },
       },
     },
     // NB: a case of its own, after the first: its garbage (a closure per node) would slow the tape's collections.

@@ -30,7 +30,8 @@ async function tfjs() {
     const tf = require("@tensorflow/tfjs");
     const wasm = require("@tensorflow/tfjs-backend-wasm");
     wasm.setWasmPaths(join(ROOT, "node_modules/@tensorflow/tfjs-backend-wasm/dist") + "/");
-    for (const b of ["cpu", "wasm"]) if (!(await tf.setBackend(b))) throw new Error(`tfjs backend ${b} failed to start`);
+    for (const b of ["cpu", "wasm"])
+      if (!(await tf.setBackend(b))) throw new Error(`tfjs backend ${b} failed to start`);
     return tf;
   })();
   return tfPromise;
@@ -54,7 +55,9 @@ export async function context() {
     /** lib/dist, built by `npm run bench`'s setup step: the root and the subpaths the cases use, as one object. */
     actigrad: Object.assign(
       {},
-      ...["index", "nn/index", "autodiff/index", "kernels/index"].map((entry) => require(join(ROOT, `lib/dist/${entry}.js`))),
+      ...["index", "nn/index", "autodiff/index", "kernels/index"].map((entry) =>
+        require(join(ROOT, `lib/dist/${entry}.js`)),
+      ),
     ),
     uniform,
     tfjs,

@@ -11,7 +11,8 @@ const LR = 0.05;
 export default async function cases(ctx) {
   const A = ctx.actigrad;
   const rng = new A.Rng(7);
-  const x = new Float64Array(N * 2), y = new Float64Array(N);
+  const x = new Float64Array(N * 2),
+    y = new Float64Array(N);
   for (let i = 0; i < N; i++) {
     x[2 * i] = rng.uniform(-2, 2);
     x[2 * i + 1] = rng.uniform(-2, 2);
@@ -32,7 +33,8 @@ export default async function cases(ctx) {
   step();
   const target = model.evaluate(batch, "mse"); // the loss after one step, which every peer must reach
   const agree = (name, loss, tol) => {
-    if (!(Math.abs(loss - target) <= tol * target)) throw new Error(`${name}: loss after one step ${loss}, actigrad ${target}`);
+    if (!(Math.abs(loss - target) <= tol * target))
+      throw new Error(`${name}: loss after one step ${loss}, actigrad ${target}`);
   };
 
   const tfVariant = (backend) => {
@@ -63,7 +65,11 @@ export default async function cases(ctx) {
         await setup();
         vars.forEach((v, i) => v.assign(tf.tensor(Float32Array.from(weights[i]), SHAPES[i])));
         run();
-        agree(`tfjs ${backend}`, tf.tidy(() => lossFn().dataSync()[0]), 1e-4);
+        agree(
+          `tfjs ${backend}`,
+          tf.tidy(() => lossFn().dataSync()[0]),
+          1e-4,
+        );
       },
     };
   };
@@ -71,9 +77,18 @@ export default async function cases(ctx) {
   const jx = await ctx.jax();
   const np = jx.numpy;
   const jaxVariant = (dtype) => {
-    const arr = (w, shape) => np.array(dtype === "float32" ? Float32Array.from(w) : Float64Array.from(w), { dtype: np[dtype] }).reshape(shape);
-    const init = () => ({ W1: arr(weights[0], SHAPES[0]), b1: arr(weights[1], SHAPES[1]), W2: arr(weights[2], SHAPES[2]), b2: arr(weights[3], SHAPES[3]), W3: arr(weights[4], SHAPES[4]), b3: arr(weights[5], SHAPES[5]) });
-    const X = arr(x, [N, 2]), Y = arr(y, [N, 1]);
+    const arr = (w, shape) =>
+      np.array(dtype === "float32" ? Float32Array.from(w) : Float64Array.from(w), { dtype: np[dtype] }).reshape(shape);
+    const init = () => ({
+      W1: arr(weights[0], SHAPES[0]),
+      b1: arr(weights[1], SHAPES[1]),
+      W2: arr(weights[2], SHAPES[2]),
+      b2: arr(weights[3], SHAPES[3]),
+      W3: arr(weights[4], SHAPES[4]),
+      b3: arr(weights[5], SHAPES[5]),
+    });
+    const X = arr(x, [N, 2]),
+      Y = arr(y, [N, 1]);
     const loss = (q, xs, ys) => {
       const h1 = np.tanh(np.matmul(xs, q.W1).add(q.b1));
       const h2 = np.tanh(np.matmul(h1, q.W2).add(q.b2));
@@ -99,7 +114,11 @@ export default async function cases(ctx) {
         await run();
         // NB: jax-js's float64 lands 1.8e-8 (relative) from actigrad, whose value a naive Math.tanh loop
         // reproduces to the last bit: its float64 path is not full precision, so it gets 1e-6 here.
-        agree(`jax-js ${dtype}`, (await jloss(jx.tree.ref(q), X.ref, Y.ref).data())[0], dtype === "float32" ? 1e-4 : 1e-6);
+        agree(
+          `jax-js ${dtype}`,
+          (await jloss(jx.tree.ref(q), X.ref, Y.ref).data())[0],
+          dtype === "float32" ? 1e-4 : 1e-6,
+        );
       },
     };
   };

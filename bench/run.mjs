@@ -57,20 +57,31 @@ async function runCase(c) {
     }
   }
   const base = median(times[0]);
-  return variants.map((v, i) => ({ case: c.name, n: c.n, variant: v.name, min: Math.min(...times[i]), median: median(times[i]), ratio: median(times[i]) / base }));
+  return variants.map((v, i) => ({
+    case: c.name,
+    n: c.n,
+    variant: v.name,
+    min: Math.min(...times[i]),
+    median: median(times[i]),
+    ratio: median(times[i]) / base,
+  }));
 }
 
 const fmtMs = (ms) => (ms >= 10 ? ms.toFixed(1) : ms >= 0.1 ? ms.toFixed(2) : ms.toFixed(4));
 const fmtN = (n) => (n >= 1e3 && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n));
 
 async function main() {
-  const files = readdirSync(HERE).filter((f) => f.endsWith(".bench.mjs")).sort();
+  const files = readdirSync(HERE)
+    .filter((f) => f.endsWith(".bench.mjs"))
+    .sort();
   const ctx = await context();
   const rows = [];
   for (const file of files) {
     const mod = await import(pathToFileURL(join(HERE, file)).href);
     if (typeof mod.default !== "function") {
-      process.stderr.write(`[bench] ${file}: no default export \`async (ctx) => cases\`; skipped (see bench/README.md)\n`);
+      process.stderr.write(
+        `[bench] ${file}: no default export \`async (ctx) => cases\`; skipped (see bench/README.md)\n`,
+      );
       continue;
     }
     const cases = (await mod.default(ctx)).filter((c) => !filter || file.includes(filter) || c.name.includes(filter));
@@ -80,11 +91,15 @@ async function main() {
     }
   }
   const date = new Date().toISOString().slice(0, 10);
-  console.log(`Benchmarks, ${date} — Node ${process.version}, ${ctx.machine}; ${ROUNDS} interleaved rounds, time per call.\n`);
+  console.log(
+    `Benchmarks, ${date} — Node ${process.version}, ${ctx.machine}; ${ROUNDS} interleaved rounds, time per call.\n`,
+  );
   console.log("| case | N | variant | min (ms) | median (ms) | × first variant (median) |");
   console.log("| --- | ---: | --- | ---: | ---: | ---: |");
   for (const r of rows) {
-    console.log(`| ${r.case} | ${fmtN(r.n)} | ${r.variant} | ${fmtMs(r.min)} | ${fmtMs(r.median)} | ${r.ratio.toFixed(2)} |`);
+    console.log(
+      `| ${r.case} | ${fmtN(r.n)} | ${r.variant} | ${fmtMs(r.min)} | ${fmtMs(r.median)} | ${r.ratio.toFixed(2)} |`,
+    );
   }
   await ctx.close();
 }

@@ -23,8 +23,12 @@ function num(v) {
 }
 
 // --- the plot -------------------------------------------------------------------------------------------
-const W = 320, H = 180, PAD = 24, LEFT = 36; // LEFT leaves room for the y labels
-const X0 = -5, X1 = 5;
+const W = 320,
+  H = 180,
+  PAD = 24,
+  LEFT = 36; // LEFT leaves room for the y labels
+const X0 = -5,
+  X1 = 5;
 
 /** Polylines of g over [X0, X1], broken where g jumps (at the kinks that break it). */
 function paths(g, breaksAt, sx, sy) {
@@ -38,13 +42,17 @@ function paths(g, breaksAt, sx, sy) {
     if (Number.isFinite(y)) segs[segs.length - 1].push(`${sx(x).toFixed(1)},${sy(y).toFixed(1)}`);
     prev = x;
   }
-  return segs.filter((s) => s.length > 1).map((s) => `M${s.join("L")}`).join("");
+  return segs
+    .filter((s) => s.length > 1)
+    .map((s) => `M${s.join("L")}`)
+    .join("");
 }
 
 function svg(act) {
   const xs = Array.from({ length: 401 }, (_, i) => X0 + ((X1 - X0) * i) / 400);
   const ys = xs.flatMap((x) => [act.f(x), act.df(x)]).filter(Number.isFinite);
-  let lo = Math.max(-3, Math.min(-0.25, ...ys)), hi = Math.min(5, Math.max(1.25, ...ys));
+  let lo = Math.max(-3, Math.min(-0.25, ...ys)),
+    hi = Math.min(5, Math.max(1.25, ...ys));
   const pad = 0.08 * (hi - lo);
   lo -= pad;
   hi += pad;
@@ -53,8 +61,15 @@ function svg(act) {
   const kinks = act.properties.kinks;
   const fBreaks = kinks.filter((k) => k.breaks === "f").map((k) => k.x);
   const dfBreaks = kinks.filter((k) => k.breaks !== "d2f").map((k) => k.x);
-  const ticks = [-4, -2, 0, 2, 4].map((x) => `<text x="${sx(x).toFixed(1)}" y="${H - 8}" text-anchor="middle">${num(x)}</text>`).join("");
-  const yTicks = [lo + pad, hi - pad].map((y) => `<text x="${LEFT - 4}" y="${(sy(y) + 3).toFixed(1)}" text-anchor="end">${num(Number(y.toPrecision(2)))}</text>`).join("");
+  const ticks = [-4, -2, 0, 2, 4]
+    .map((x) => `<text x="${sx(x).toFixed(1)}" y="${H - 8}" text-anchor="middle">${num(x)}</text>`)
+    .join("");
+  const yTicks = [lo + pad, hi - pad]
+    .map(
+      (y) =>
+        `<text x="${LEFT - 4}" y="${(sy(y) + 3).toFixed(1)}" text-anchor="end">${num(Number(y.toPrecision(2)))}</text>`,
+    )
+    .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="10">
 <title>${act.label}: f (solid) and f′ (dashed) on [${X0}, ${X1}]</title>
 <rect width="${W}" height="${H}" fill="#fff"/>
@@ -79,8 +94,13 @@ function example(entry) {
   const names = Object.keys(entry.params);
   const params = Object.fromEntries(names.map((n) => [n, entry.params[n].default * 2 || 1]));
   const act = A.activation(entry.id, names.length ? params : undefined);
-  const x = act.properties.maxAbsDf.attained && Number.isFinite(act.properties.maxAbsDf.at) ? act.properties.maxAbsDf.at : 1;
-  const arg = names.length ? `, ${JSON.stringify(params).replace(/"(\w+)":/g, "$1: ").replace(/,/g, ", ")}` : "";
+  const x =
+    act.properties.maxAbsDf.attained && Number.isFinite(act.properties.maxAbsDf.at) ? act.properties.maxAbsDf.at : 1;
+  const arg = names.length
+    ? `, ${JSON.stringify(params)
+        .replace(/"(\w+)":/g, "$1: ")
+        .replace(/,/g, ", ")}`
+    : "";
   return [
     "```ts",
     `const act = activation("${entry.id}"${arg});`,
@@ -92,7 +112,9 @@ function example(entry) {
 function section(entry) {
   const act = A.activation(entry.id);
   const p = act.properties;
-  const sat = [1e-2, 1e-4].map((eps) => `ε = ${num(eps)}: ${act.saturation(eps).text.replace(/^\|f′\(x\)\| < [^ ]+ /, "")}`);
+  const sat = [1e-2, 1e-4].map(
+    (eps) => `ε = ${num(eps)}: ${act.saturation(eps).text.replace(/^\|f′\(x\)\| < [^ ]+ /, "")}`,
+  );
   const lines = [
     `## ${entry.label} — \`${entry.id}\``,
     "",
@@ -140,7 +162,9 @@ function section(entry) {
 
 function vectorSection(entry) {
   const v = A.vectorActivation(entry.id);
-  const ex = Array.from(v.f([1, 2, 3])).map((t) => num(t)).join(", ");
+  const ex = Array.from(v.f([1, 2, 3]))
+    .map((t) => num(t))
+    .join(", ");
   return [
     `## ${entry.label} — \`${entry.id}\` (vector)`,
     "",
@@ -204,7 +228,10 @@ function page() {
 
 /** GitHub's heading anchor for "## Label — `id`". */
 function anchor(e) {
-  return `${e.label} — ${e.id}`.toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-");
+  return `${e.label} — ${e.id}`
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, "")
+    .replace(/ /g, "-");
 }
 
 mkdirSync(join(DOCS, "activations"), { recursive: true });

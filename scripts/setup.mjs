@@ -37,7 +37,8 @@ function hashInputs(inputs, extra = []) {
     const st = fs.statSync(p);
     if (st.isDirectory()) {
       for (const name of fs.readdirSync(p).sort()) {
-        if (!["node_modules", "lib", "dist", "labextension", "__pycache__", ".ipynb_checkpoints"].includes(name)) visit(path.join(p, name));
+        if (!["node_modules", "lib", "dist", "labextension", "__pycache__", ".ipynb_checkpoints"].includes(name))
+          visit(path.join(p, name));
       }
     } else {
       h.update(p).update(fs.readFileSync(p));
@@ -69,18 +70,30 @@ function ensureChromium() {
   }
   log("installing Debian's chromium with apt …");
   run("apt-get", ["update"]);
-  run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env: { DEBIAN_FRONTEND: "noninteractive" } });
+  run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+    env: { DEBIAN_FRONTEND: "noninteractive" },
+  });
 }
 
 function main() {
   if (forTests) ensureChromium();
 
-  step("npm-ci", { inputs: ["package-lock.json", "package.json", "lib/package.json", "extension/package.json"], outputs: ["node_modules/.package-lock.json"] }, () =>
-    run("npm", ["ci", "--no-audit", "--no-fund"]),
+  step(
+    "npm-ci",
+    {
+      inputs: ["package-lock.json", "package.json", "lib/package.json", "extension/package.json"],
+      outputs: ["node_modules/.package-lock.json"],
+    },
+    () => run("npm", ["ci", "--no-audit", "--no-fund"]),
   );
   // NB: tslab lives in its own install so its TypeScript 5.0 fork never becomes node_modules/.bin/tsc.
-  step("kernel-npm-ci", { inputs: ["kernel/package-lock.json", "kernel/package.json"], outputs: ["kernel/node_modules/tslab/package.json"] }, () =>
-    run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: path.join(ROOT, "kernel") }),
+  step(
+    "kernel-npm-ci",
+    {
+      inputs: ["kernel/package-lock.json", "kernel/package.json"],
+      outputs: ["kernel/node_modules/tslab/package.json"],
+    },
+    () => run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: path.join(ROOT, "kernel") }),
   );
   step("venv", { inputs: ["requirements.txt"], outputs: [".venv/bin/jupyter-lab"] }, () => {
     if (!fs.existsSync(PY)) run("python3", ["-m", "venv", VENV]);
@@ -90,12 +103,43 @@ function main() {
   // tsc -b is incremental: cheap when nothing changed.
   run(path.join(ROOT, "node_modules", ".bin", "tsc"), ["-b", "lib", "kernel", "extension"]);
 
-  step("labextension", { inputs: ["extension/src", "extension/style", "extension/package.json", "lib/src", "package-lock.json"], outputs: ["extension/actigrad_renderer/labextension/package.json"] }, () => {
-    const core = spawnSync(PY, ["-c", "import jupyterlab, os; print(os.path.join(os.path.dirname(jupyterlab.__file__), 'staging'))"], { encoding: "utf8" }).stdout.trim();
-    run("node", [path.join(ROOT, "node_modules/@jupyterlab/builder/lib/build-labextension.js"), "--core-path", core, "."], { cwd: path.join(ROOT, "extension"), stdio: ["ignore", "ignore", "inherit"] });
-  });
-  step("extension-pip", { inputs: ["extension/actigrad_renderer", "extension/pyproject.toml", "extension/actigrad_renderer/labextension"], outputs: [".venv/share/jupyter/labextensions/@actigrad/jupyterlab-renderer/package.json"] }, () =>
-    run(PY, ["-m", "pip", "install", "--disable-pip-version-check", "-q", "--no-build-isolation", "--no-deps", "--force-reinstall", "./extension"]),
+  step(
+    "labextension",
+    {
+      inputs: ["extension/src", "extension/style", "extension/package.json", "lib/src", "package-lock.json"],
+      outputs: ["extension/actigrad_renderer/labextension/package.json"],
+    },
+    () => {
+      const core = spawnSync(
+        PY,
+        ["-c", "import jupyterlab, os; print(os.path.join(os.path.dirname(jupyterlab.__file__), 'staging'))"],
+        { encoding: "utf8" },
+      ).stdout.trim();
+      run(
+        "node",
+        [path.join(ROOT, "node_modules/@jupyterlab/builder/lib/build-labextension.js"), "--core-path", core, "."],
+        { cwd: path.join(ROOT, "extension"), stdio: ["ignore", "ignore", "inherit"] },
+      );
+    },
+  );
+  step(
+    "extension-pip",
+    {
+      inputs: ["extension/actigrad_renderer", "extension/pyproject.toml", "extension/actigrad_renderer/labextension"],
+      outputs: [".venv/share/jupyter/labextensions/@actigrad/jupyterlab-renderer/package.json"],
+    },
+    () =>
+      run(PY, [
+        "-m",
+        "pip",
+        "install",
+        "--disable-pip-version-check",
+        "-q",
+        "--no-build-isolation",
+        "--no-deps",
+        "--force-reinstall",
+        "./extension",
+      ]),
   );
 
   const spec = {
@@ -104,14 +148,24 @@ function main() {
     language: "typescript",
     metadata: { debugger: false },
   };
-  step("kernelspec", { inputs: ["kernel/kernelspec"], extra: [JSON.stringify(spec)], outputs: [".venv/share/jupyter/kernels/actigrad/kernel.json"] }, () => {
-    const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "kernelspec-"));
-    const ks = path.join(dir, "actigrad");
-    fs.cpSync(path.join(ROOT, "kernel", "kernelspec"), ks, { recursive: true });
-    fs.writeFileSync(path.join(ks, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
-    run(path.join(VENV, "bin", "jupyter"), ["kernelspec", "install", "--sys-prefix", "--name", "actigrad", ks], { stdio: ["ignore", "ignore", "inherit"] });
-    fs.rmSync(dir, { recursive: true });
-  });
+  step(
+    "kernelspec",
+    {
+      inputs: ["kernel/kernelspec"],
+      extra: [JSON.stringify(spec)],
+      outputs: [".venv/share/jupyter/kernels/actigrad/kernel.json"],
+    },
+    () => {
+      const dir = fs.mkdtempSync(path.join(ROOT, ".cache", "kernelspec-"));
+      const ks = path.join(dir, "actigrad");
+      fs.cpSync(path.join(ROOT, "kernel", "kernelspec"), ks, { recursive: true });
+      fs.writeFileSync(path.join(ks, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
+      run(path.join(VENV, "bin", "jupyter"), ["kernelspec", "install", "--sys-prefix", "--name", "actigrad", ks], {
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      fs.rmSync(dir, { recursive: true });
+    },
+  );
   log(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

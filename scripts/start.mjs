@@ -18,6 +18,9 @@ const args = [
   ...process.argv.slice(2),
 ];
 console.log("[start] JupyterLab is starting; open the http://127.0.0.1:…/lab?token=… URL it prints below.");
-const lab = spawn(path.join(bin, "jupyter"), args, { stdio: "inherit", env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+const lab = spawn(path.join(bin, "jupyter"), args, {
+  stdio: "inherit",
+  env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => lab.kill(sig));
 lab.on("exit", (code) => process.exit(code ?? 0));

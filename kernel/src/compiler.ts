@@ -29,37 +29,60 @@ function tsForConverter(): typeof Ts {
       return [...new Set([...(real.directoryExists(fp) ? real.getDirectories(fp) : []), ...virtualChildren(p)])];
     },
     realpath: real.realpath && ((p: string) => real.realpath!(forwardPath(p))),
-    readDirectory: (p: string, ...rest: unknown[]) => (real.readDirectory as (...a: unknown[]) => string[])(forwardPath(p), ...rest),
+    readDirectory: (p: string, ...rest: unknown[]) =>
+      (real.readDirectory as (...a: unknown[]) => string[])(forwardPath(p), ...rest),
   });
   // NB: tslab calls completions with an empty language-service host; member completion on a type from a package
   // then needs the host's directory to name modules (tslab 1.0.22 crashes on `activation("relu").d`).
   const completeForTslab = ts.Completions.getCompletionsAtPositionForTslab;
   const withHost = (host: object, ...rest: unknown[]) =>
     (completeForTslab as (...a: unknown[]) => unknown)(
-      Object.assign(Object.create(host), { getCurrentDirectory: () => process.cwd(), useCaseSensitiveFileNames: () => true, fileExists: sys.fileExists, readFile: sys.readFile }),
+      Object.assign(Object.create(host), {
+        getCurrentDirectory: () => process.cwd(),
+        useCaseSensitiveFileNames: () => true,
+        fileExists: sys.fileExists,
+        readFile: sys.readFile,
+      }),
       ...rest,
     );
-  const Completions: typeof ts.Completions = Object.create(ts.Completions, { getCompletionsAtPositionForTslab: { value: withHost } });
+  const Completions: typeof ts.Completions = Object.create(ts.Completions, {
+    getCompletionsAtPositionForTslab: { value: withHost },
+  });
   const overrides: Partial<typeof Ts> = {
     sys,
     Completions,
     createWatchCompilerHost: ((roots: string[], options: Ts.CompilerOptions, ...rest: unknown[]) =>
-      (ts.createWatchCompilerHost as (...a: unknown[]) => unknown)(roots, { ...options, inlineSourceMap: true }, ...rest)) as never,
+      (ts.createWatchCompilerHost as (...a: unknown[]) => unknown)(
+        roots,
+        { ...options, inlineSourceMap: true },
+        ...rest,
+      )) as never,
     transpileModule(input: string, options: Ts.TranspileOptions): Ts.TranspileOutput {
       const { code, map: esmMap } = splitInlineMap(input);
-      const out = ts.transpileModule(code, { ...options, compilerOptions: { ...options.compilerOptions, sourceMap: true, inlineSourceMap: false } });
+      const out = ts.transpileModule(code, {
+        ...options,
+        compilerOptions: { ...options.compilerOptions, sourceMap: true, inlineSourceMap: false },
+      });
       const outputText = out.outputText.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n");
       if (esmMap && out.sourceMapText) {
         const cjsMap = decodeMappings(JSON.parse(out.sourceMapText).mappings);
-        cellMaps.set(outputText, cjsMap.map((segs) => segs.flatMap(([col, l, c]) => {
-          const p = lookup(esmMap, l, c);
-          return p ? [[col, p.line, p.col]] : [];
-        })));
+        cellMaps.set(
+          outputText,
+          cjsMap.map((segs) =>
+            segs.flatMap(([col, l, c]) => {
+              const p = lookup(esmMap, l, c);
+              return p ? [[col, p.line, p.col]] : [];
+            }),
+          ),
+        );
       }
       return { ...out, outputText };
     },
   };
-  return new Proxy(ts, { get: (target, key) => (key in overrides ? overrides[key as keyof typeof overrides] : target[key as keyof typeof Ts]) });
+  return new Proxy(ts, {
+    get: (target, key) =>
+      key in overrides ? overrides[key as keyof typeof overrides] : target[key as keyof typeof Ts],
+  });
 }
 
 const converterModule = loadConverter(tsForConverter());

@@ -58,7 +58,11 @@ export function diagnosticsError(diags: Diagnostic[], src: string): ErrorContent
   }
   const ename = "TypeScriptError";
   const evalue = heads[0] + (heads.length > 1 ? ` (and ${heads.length - 1} more)` : "");
-  return { ename, evalue, traceback: [`${ename}: ${heads.length} TypeScript error${heads.length > 1 ? "s" : ""} in the cell`, ...traceback] };
+  return {
+    ename,
+    evalue,
+    traceback: [`${ename}: ${heads.length} TypeScript error${heads.length > 1 ? "s" : ""} in the cell`, ...traceback],
+  };
 }
 
 const FRAME = /^\s+at (?:(.*?) \()?(.+?):(\d+):(\d+)\)?$/;
@@ -86,22 +90,39 @@ function mapFrame(line: string, cells: ReadonlyMap<string, CellSource>): string[
 }
 
 function isErrorLike(e: unknown): e is Error {
-  return e instanceof Error || (typeof e === "object" && e !== null && typeof (e as Error).message === "string" && typeof (e as Error).name === "string");
+  return (
+    e instanceof Error ||
+    (typeof e === "object" &&
+      e !== null &&
+      typeof (e as Error).message === "string" &&
+      typeof (e as Error).name === "string")
+  );
 }
 
 /** Whether `e` is Node's error for a synchronous script stopped by SIGINT, or the kernel's async interrupt. */
 export function isInterrupt(e: unknown): boolean {
-  return isErrorLike(e) && ((e as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || e.name === "Interrupted");
+  return (
+    isErrorLike(e) &&
+    ((e as NodeJS.ErrnoException).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || e.name === "Interrupted")
+  );
 }
 
 /** A thrown value as one error: name, message, and the stack with frames mapped to cell lines. */
 export function runtimeError(e: unknown, cells: ReadonlyMap<string, CellSource>): ErrorContent {
   if (isInterrupt(e)) {
-    return { ename: "Interrupted", evalue: "the cell was interrupted", traceback: ["Interrupted: the cell was interrupted (the kernel is still running; its variables are kept)"] };
+    return {
+      ename: "Interrupted",
+      evalue: "the cell was interrupted",
+      traceback: ["Interrupted: the cell was interrupted (the kernel is still running; its variables are kept)"],
+    };
   }
   if (!isErrorLike(e)) {
     const evalue = inspect(e);
-    return { ename: "Uncaught", evalue, traceback: [`Uncaught ${evalue} (a thrown value that is not an Error has no stack trace)`] };
+    return {
+      ename: "Uncaught",
+      evalue,
+      traceback: [`Uncaught ${evalue} (a thrown value that is not an Error has no stack trace)`],
+    };
   }
   return { ename: e.name, evalue: e.message, traceback: stackLines(e, cells, 0) };
 }

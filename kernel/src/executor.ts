@@ -19,7 +19,8 @@ const CELL_SLOT = Symbol.for("actigrad.cell");
  * plain object and gives the same snapshot semantics as tslab's trap (a later cell may rebind the name).
  * NB: one line in, one line out, so the cell's source map stays valid.
  */
-const REEXPORT = /^Object\.defineProperty\(exports, "([^"]+)", \{ enumerable: true, get: function \(\) \{ return (.+); \} \}\);$/gm;
+const REEXPORT =
+  /^Object\.defineProperty\(exports, "([^"]+)", \{ enumerable: true, get: function \(\) \{ return (.+); \} \}\);$/gm;
 const ES_MODULE = /^Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);$/gm;
 const EXPORT_STAR = /^__exportStar\((.+), exports\);$/gm;
 
@@ -28,7 +29,10 @@ export function plainExports(js: string): string {
   return js
     .replace(ES_MODULE, "")
     .replace(REEXPORT, 'exports["$1"] = $2;')
-    .replace(EXPORT_STAR, '((m) => { for (const k in m) if (k !== "default" && !(k in exports)) exports[k] = m[k]; })($1);');
+    .replace(
+      EXPORT_STAR,
+      '((m) => { for (const k in m) if (k !== "default" && !(k in exports)) exports[k] = m[k]; })($1);',
+    );
 }
 
 /**
@@ -61,7 +65,14 @@ export class Executor {
       return diags.length ? { ok: false, error: diagnosticsError(diags, src) } : { ok: true, hasValue: false };
     }
     if (meta.mode === "browser") {
-      return { ok: false, error: { ename: "UnsupportedError", evalue: "browser cells (/** @browser */) are not supported", traceback: ["UnsupportedError: browser cells (/** @browser */) are not supported by the actigrad kernel"] } };
+      return {
+        ok: false,
+        error: {
+          ename: "UnsupportedError",
+          evalue: "browser cells (/** @browser */) are not supported",
+          traceback: ["UnsupportedError: browser cells (/** @browser */) are not supported by the actigrad kernel"],
+        },
+      };
     }
     const converted = this.conv.convert(this.prevDecl, src);
     for (const out of converted.sideOutputs ?? []) {

@@ -24,7 +24,9 @@ const { outputs } = server;
   display: (bundle: MimeBundle | (() => MimeBundle), options?: DisplayOptions) => outputs.display(bundle, options),
 };
 // tslab's own display API (`import * as tslab from "tslab"`) keeps working through the same outputs.
-onTslabDisplay((msg, update) => outputs.display(msg.data as MimeBundle, { displayId: msg.transient?.display_id, update }));
+onTslabDisplay((msg, update) =>
+  outputs.display(msg.data as MimeBundle, { displayId: msg.transient?.display_id, update }),
+);
 
 // What cells print goes to the notebook, batched; the kernel's own logs keep the real stderr (see server.ts).
 for (const name of ["stdout", "stderr"] as const) {

@@ -68,7 +68,11 @@ export class Outputs {
     if (id) {
       // A fresh output supersedes updates still pending for the same id.
       const u = this.updates.get(id);
-      if (u) { clearTimeout(u.timer); u.timer = undefined; u.source = undefined; }
+      if (u) {
+        clearTimeout(u.timer);
+        u.timer = undefined;
+        u.source = undefined;
+      }
       this.updates.set(id, { ...u, lastSent: Date.now() });
     }
     this.send("display_data", { data, metadata: {}, transient: id ? { display_id: id } : {} });
@@ -94,7 +98,10 @@ export class Outputs {
     try {
       data = normalize(typeof source === "function" ? source() : source);
     } catch (e) {
-      this.write("stderr", `actigrad: could not update display ${id}: ${e instanceof Error ? e.message : inspect(e)}\n`);
+      this.write(
+        "stderr",
+        `actigrad: could not update display ${id}: ${e instanceof Error ? e.message : inspect(e)}\n`,
+      );
       return;
     }
     this.send("update_display_data", { data, metadata: {}, transient: { display_id: id } });
@@ -110,7 +117,9 @@ export class Outputs {
 /** Binary data (PNG, …) travels base64-encoded, as Jupyter expects; everything else as given. */
 function normalize(bundle: MimeBundle): MimeBundle {
   if (typeof bundle !== "object" || bundle === null) {
-    throw new TypeError(`actigrad kernel: a display bundle must be an object of MIME type → data, got ${inspect(bundle)}`);
+    throw new TypeError(
+      `actigrad kernel: a display bundle must be an object of MIME type → data, got ${inspect(bundle)}`,
+    );
   }
   const out: MimeBundle = {};
   for (const [k, v] of Object.entries(bundle)) out[k] = v instanceof Uint8Array ? Buffer.from(v).toString("base64") : v;
@@ -119,7 +128,10 @@ function normalize(bundle: MimeBundle): MimeBundle {
 
 /** What a cell's last expression shows: the object's own bundle if it has one, else Node's inspect() text. */
 export async function resultBundle(value: unknown): Promise<MimeBundle> {
-  const fn = typeof value === "object" && value !== null ? (value as Record<symbol, unknown>)[Symbol.for("Jupyter.display")] : undefined;
+  const fn =
+    typeof value === "object" && value !== null
+      ? (value as Record<symbol, unknown>)[Symbol.for("Jupyter.display")]
+      : undefined;
   if (typeof fn === "function") {
     const bundle = normalize(await fn.call(value));
     // NB: an object that displays as an empty bundle asks to show nothing (lib's display handles do).

@@ -34,7 +34,9 @@ const candidates: [string, string | undefined][] = [
 ];
 /** Virtual `<cwd>/node_modules/<name>` → the real folder, for each package that is not installed upward. */
 const virtual = new Map(
-  candidates.filter(([name, dir]) => dir && !installedUpward(process.cwd(), name)).map(([name, dir]) => [path.join(NODE_MODULES, name), dir!]),
+  candidates
+    .filter(([name, dir]) => dir && !installedUpward(process.cwd(), name))
+    .map(([name, dir]) => [path.join(NODE_MODULES, name), dir!]),
 );
 
 /** The real path of a path under a virtual package folder, or `p` itself. */

@@ -44,7 +44,10 @@ export class Server {
   private parent: Partial<Header> = {};
   readonly outputs = new Outputs((type, content) => this.publish(type, content, this.parent));
 
-  constructor(private readonly conn: ConnectionInfo, private readonly executor: Executor) {
+  constructor(
+    private readonly conn: ConnectionInfo,
+    private readonly executor: Executor,
+  ) {
     this.wire = new Wire(conn.key, conn.signature_scheme);
     // NB: a PUB socket drops messages beyond its high-water mark; outputs are already batched, so never drop.
     this.iopub.sendHighWaterMark = 0;
@@ -80,7 +83,9 @@ export class Server {
   }
 
   private publish(msgType: string, content: unknown, parent: Partial<Header>): void {
-    void this.iopub.send(this.wire.encode([Buffer.from(`kernel.${this.wire.session}.${msgType}`)], msgType, content, parent));
+    void this.iopub.send(
+      this.wire.encode([Buffer.from(`kernel.${this.wire.session}.${msgType}`)], msgType, content, parent),
+    );
   }
 
   private reply(sock: zmq.Router, req: Message, msgType: string, content: Record<string, unknown>): void {
@@ -103,7 +108,11 @@ export class Server {
           // Never leave a client waiting: a failed request still gets its reply, with status "error".
           log(`actigrad kernel: ${msg.header.msg_type} failed: ${inspect(e)}\n`);
           const type = msg.header.msg_type;
-          if (type.endsWith("_request")) this.reply(this.shell, msg, type.replace(/_request$/, "_reply"), { status: "error", ...runtimeError(e, new Map()) });
+          if (type.endsWith("_request"))
+            this.reply(this.shell, msg, type.replace(/_request$/, "_reply"), {
+              status: "error",
+              ...runtimeError(e, new Map()),
+            });
         } finally {
           this.publish("status", { execution_state: "idle" }, msg.header);
         }
@@ -117,20 +126,38 @@ export class Server {
     const c = msg.content;
     switch (msg.header.msg_type) {
       case "execute_request":
-        return msg.aborted ? this.reply(this.shell, msg, "execute_reply", { status: "aborted", execution_count: null }) : this.execute(msg);
+        return msg.aborted
+          ? this.reply(this.shell, msg, "execute_reply", { status: "aborted", execution_count: null })
+          : this.execute(msg);
       case "kernel_info_request":
         return this.reply(this.shell, msg, "kernel_info_reply", this.kernelInfo());
       case "complete_request": {
         const r = this.executor.complete(String(c.code), Number(c.cursor_pos));
-        return this.reply(this.shell, msg, "complete_reply", { status: "ok", matches: r.candidates, cursor_start: r.start, cursor_end: r.end, metadata: {} });
+        return this.reply(this.shell, msg, "complete_reply", {
+          status: "ok",
+          matches: r.candidates,
+          cursor_start: r.start,
+          cursor_end: r.end,
+          metadata: {},
+        });
       }
       case "inspect_request": {
         const text = this.executor.inspect(String(c.code), Number(c.cursor_pos));
-        return this.reply(this.shell, msg, "inspect_reply", { status: "ok", found: !!text, data: text ? { "text/plain": text } : {}, metadata: {} });
+        return this.reply(this.shell, msg, "inspect_reply", {
+          status: "ok",
+          found: !!text,
+          data: text ? { "text/plain": text } : {},
+          metadata: {},
+        });
       }
       case "is_complete_request": {
         const r = this.executor.isComplete(String(c.code));
-        return this.reply(this.shell, msg, "is_complete_reply", r.completed ? { status: "complete" } : { status: "incomplete", indent: r.indent ?? "" });
+        return this.reply(
+          this.shell,
+          msg,
+          "is_complete_reply",
+          r.completed ? { status: "complete" } : { status: "incomplete", indent: r.indent ?? "" },
+        );
       }
       case "comm_info_request":
         return this.reply(this.shell, msg, "comm_info_reply", { status: "ok", comms: {} });
@@ -204,21 +231,34 @@ export class Server {
     } catch (e) {
       // A bug of the kernel or of tslab's converter, not of the cell: report it whole, kernel frames included.
       const stack = e instanceof Error && e.stack ? e.stack : inspect(e);
-      result = { ok: false, error: { ename: "KernelError", evalue: e instanceof Error ? e.message : inspect(e), traceback: [`KernelError: the actigrad kernel failed on this cell:`, stack] } };
+      result = {
+        ok: false,
+        error: {
+          ename: "KernelError",
+          evalue: e instanceof Error ? e.message : inspect(e),
+          traceback: [`KernelError: the actigrad kernel failed on this cell:`, stack],
+        },
+      };
     }
     let error = result.ok ? undefined : result.error;
     if (result.ok && result.hasValue && !silent) {
       try {
         const data = await resultBundle(result.value);
         this.outputs.flush();
-        if (Object.keys(data).length) this.publish("execute_result", { execution_count: this.count, data, metadata: {} }, msg.header);
+        if (Object.keys(data).length)
+          this.publish("execute_result", { execution_count: this.count, data, metadata: {} }, msg.header);
       } catch (e) {
         error = runtimeError(e, this.executor.cells);
       }
     }
     this.outputs.flush(); // NB: the last state of throttled displays goes out before the reply
     if (!error) {
-      this.reply(this.shell, msg, "execute_reply", { status: "ok", execution_count: this.count, user_expressions: {}, payload: [] });
+      this.reply(this.shell, msg, "execute_reply", {
+        status: "ok",
+        execution_count: this.count,
+        user_expressions: {},
+        payload: [],
+      });
       return;
     }
     this.publish("error", error, msg.header);
@@ -233,7 +273,7 @@ export class Server {
    */
   private async abortQueued(): Promise<void> {
     // Let the shell loop take in every message already waiting in the socket (a blocking cell held them back).
-    for (let n = -1, stable = 0; stable < 2; ) {
+    for (let n = -1, stable = 0; stable < 2;) {
       await new Promise((r) => setImmediate(r));
       stable = this.queue.length === n ? stable + 1 : 0;
       n = this.queue.length;

@@ -7,7 +7,8 @@ const DIGIT = new Map([...B64].map((c, i) => [c, i]));
 /** Decodes a v3 source map's `mappings` (base64 VLQ) into per-line segments, keeping only positions. */
 export function decodeMappings(mappings: string): LineMap {
   const lines: LineMap = [];
-  let srcLine = 0, srcCol = 0;
+  let srcLine = 0,
+    srcCol = 0;
   for (const line of mappings.split(";")) {
     const segs: number[][] = [];
     let genCol = 0;
@@ -28,7 +29,8 @@ export function decodeMappings(mappings: string): LineMap {
 
 function decodeVlq(s: string): number[] {
   const out: number[] = [];
-  let value = 0, shift = 0;
+  let value = 0,
+    shift = 0;
   for (const c of s) {
     const d = DIGIT.get(c);
     if (d === undefined) throw new Error(`bad source map character ${JSON.stringify(c)}`);

@@ -32,6 +32,8 @@ export function publicModule(): unknown {
 }
 
 /** Sends what tslab's own display API (`tslab.display.*`) shows to `sink`, one message per call. */
-export function onTslabDisplay(sink: (msg: { data: Record<string, unknown>; transient?: { display_id?: string } }, update: boolean) => void): void {
+export function onTslabDisplay(
+  sink: (msg: { data: Record<string, unknown>; transient?: { display_id?: string } }, update: boolean) => void,
+): void {
   require("tslab/dist/jupyter").lastWriteDisplayData = sink;
 }

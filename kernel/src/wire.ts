@@ -27,7 +27,10 @@ export const PROTOCOL_VERSION = "5.3";
 export class Wire {
   readonly session = randomUUID();
 
-  constructor(private readonly key: string, private readonly scheme = "hmac-sha256") {
+  constructor(
+    private readonly key: string,
+    private readonly scheme = "hmac-sha256",
+  ) {
     if (key && !scheme.startsWith("hmac-")) throw new Error(`unsupported signature scheme ${JSON.stringify(scheme)}`);
   }
 
@@ -46,7 +49,8 @@ export class Wire {
     if (!content) throw new Error("message with missing parts");
     const want = Buffer.from(this.sign([header, parent, metadata, content]));
     const got = sig ?? Buffer.alloc(0);
-    if (this.key && (want.length !== got.length || !timingSafeEqual(want, got))) throw new Error("message with an invalid signature");
+    if (this.key && (want.length !== got.length || !timingSafeEqual(want, got)))
+      throw new Error("message with an invalid signature");
     return {
       identities: frames.slice(0, i),
       header: JSON.parse(header.toString("utf8")),
@@ -59,12 +63,30 @@ export class Wire {
 
   /** A new header of this kernel's session. */
   header(msgType: string): Header {
-    return { msg_id: randomUUID(), session: this.session, username: "kernel", date: new Date().toISOString(), msg_type: msgType, version: PROTOCOL_VERSION };
+    return {
+      msg_id: randomUUID(),
+      session: this.session,
+      username: "kernel",
+      date: new Date().toISOString(),
+      msg_type: msgType,
+      version: PROTOCOL_VERSION,
+    };
   }
 
   /** Encodes a message (a reply or an iopub message) with `parent` as its parent header. */
-  encode(identities: Buffer[], msgType: string, content: unknown, parent: Partial<Header> = {}, metadata: Record<string, unknown> = {}): (Buffer | string)[] {
-    const parts = [JSON.stringify(this.header(msgType)), JSON.stringify(parent), JSON.stringify(metadata), JSON.stringify(content)];
+  encode(
+    identities: Buffer[],
+    msgType: string,
+    content: unknown,
+    parent: Partial<Header> = {},
+    metadata: Record<string, unknown> = {},
+  ): (Buffer | string)[] {
+    const parts = [
+      JSON.stringify(this.header(msgType)),
+      JSON.stringify(parent),
+      JSON.stringify(metadata),
+      JSON.stringify(content),
+    ];
     return [...identities, DELIM, this.sign(parts), ...parts];
   }
 }

@@ -74,7 +74,12 @@ export interface Properties {
    * sup |f′| over ℝ: its value, a point `at` where |f′(at)| equals it (±Infinity when it is only approached
    * as x → ±∞, then `attained` is false), and all such x in words.
    */
-  readonly maxAbsDf: { readonly value: number; readonly at: number; readonly where: string; readonly attained: boolean };
+  readonly maxAbsDf: {
+    readonly value: number;
+    readonly at: number;
+    readonly where: string;
+    readonly attained: boolean;
+  };
   /** Every point where f, f′ or f″ breaks, with the derivative used there. */
   readonly kinks: readonly Kink[];
 }
@@ -132,13 +137,21 @@ export type { ArrayKernels, FloatArray, Saturation };
 /** Whether `x` is an activation returned by `activation()` or `defineActivation()`. */
 export function isActivation(x: unknown): x is Activation {
   const a = x as Activation;
-  return typeof x === "object" && x !== null && typeof a.f === "function" && typeof a.df === "function" && typeof a.entry === "object";
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof a.f === "function" &&
+    typeof a.df === "function" &&
+    typeof a.entry === "object"
+  );
 }
 
 /** The entry's parameters with defaults overridden by `overrides`, each checked against its domain. */
 export function bindParams(entry: ActivationEntry, overrides: Params = {}): Params {
   if (typeof overrides !== "object" || overrides === null) {
-    throw new Error(`activation "${entry.id}": params must be an object such as { ${Object.keys(entry.params)[0] ?? "name"}: value }`);
+    throw new Error(
+      `activation "${entry.id}": params must be an object such as { ${Object.keys(entry.params)[0] ?? "name"}: value }`,
+    );
   }
   for (const name of Object.keys(overrides)) {
     if (!(name in entry.params)) {
@@ -153,7 +166,9 @@ export function bindParams(entry: ActivationEntry, overrides: Params = {}): Para
   for (const [name, spec] of Object.entries(entry.params)) {
     const v = name in overrides ? overrides[name] : spec.default;
     if (typeof v !== "number" || Number.isNaN(v) || !spec.valid(v)) {
-      throw new Error(`activation "${entry.id}": parameter "${name}" = ${String(v)} is invalid; it must be ${spec.domain}`);
+      throw new Error(
+        `activation "${entry.id}": parameter "${name}" = ${String(v)} is invalid; it must be ${spec.domain}`,
+      );
     }
     params[name] = v;
   }
@@ -185,7 +200,8 @@ export function bindActivation(entry: ActivationEntry, overrides: Params = {}): 
     },
     // NB: no `this`, so `const { saturation } = act` works too
     saturation(eps: number): Saturation {
-      if (!(eps > 0 && Number.isFinite(eps))) throw new Error(`${entry.id}.saturation: eps must be a finite number > 0, got ${eps}`);
+      if (!(eps > 0 && Number.isFinite(eps)))
+        throw new Error(`${entry.id}.saturation: eps must be a finite number > 0, got ${eps}`);
       return entry.saturation ? entry.saturation(eps, params) : saturation(df, eps, props().kinks);
     },
     ...kernels,

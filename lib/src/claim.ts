@@ -33,7 +33,8 @@ export function seedBase(): number {
 
 /** The seed for one run: `offset` shifted by the seed base, so `runSeed(6)` is 6 unless ACTIGRAD_SEED is set. */
 export function runSeed(offset = 0): number {
-  if (!Number.isInteger(offset) || offset < 0) throw new Error(`runSeed(offset): offset must be a non-negative integer, got ${offset}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw new Error(`runSeed(offset): offset must be a non-negative integer, got ${offset}`);
   return seedBase() + offset;
 }
 
@@ -47,7 +48,9 @@ function show(v: number | string | boolean): string {
 function formatNumbers(numbers: ClaimNumbers | undefined): string {
   if (numbers === undefined) return "";
   if (typeof numbers === "string") return numbers;
-  return Object.entries(numbers).map(([k, v]) => `${k} = ${show(v)}`).join(", ");
+  return Object.entries(numbers)
+    .map(([k, v]) => `${k} = ${show(v)}`)
+    .join(", ");
 }
 
 /**
@@ -55,7 +58,8 @@ function formatNumbers(numbers: ClaimNumbers | undefined): string {
  * (which fails the notebook's test). With ACTIGRAD_CLAIMS=report a failed claim prints `✗ claim failed: …` instead.
  */
 export function claim(text: string, ok: boolean, numbers?: ClaimNumbers): void {
-  if (typeof text !== "string" || text === "") throw new Error("claim(text, ok, numbers): text must be a non-empty string");
+  if (typeof text !== "string" || text === "")
+    throw new Error("claim(text, ok, numbers): text must be a non-empty string");
   if (typeof ok !== "boolean") throw new Error(`claim "${text}": ok must be a boolean, got ${typeof ok}`);
   const shown = formatNumbers(numbers);
   if (ok) {

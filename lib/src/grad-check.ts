@@ -48,9 +48,19 @@ export function gradCheck(act: Activation, options?: ArrayLike<number> | GradChe
 export function gradCheck(model: Sequential, batch: Batch, options?: ModelGradCheckOptions): ModelGradCheck;
 export function gradCheck(arg: unknown, options?: unknown, more?: unknown): unknown {
   if (isActivation(arg)) return gradCheckActivation(arg, options as ArrayLike<number> | GradCheckOptions | undefined);
-  if (arg instanceof Sequential) return gradCheckModel(arg, options as Batch, more as ModelGradCheckOptions | undefined);
-  const got = arg === null ? "null" : Array.isArray(arg) ? "an array" : typeof arg === "object" ? `a ${(arg as object).constructor?.name ?? "object"}` : typeof arg;
-  throw new Error(`gradCheck: expected an activation (from activation() or defineActivation()) or a model and a batch, got ${got}`);
+  if (arg instanceof Sequential)
+    return gradCheckModel(arg, options as Batch, more as ModelGradCheckOptions | undefined);
+  const got =
+    arg === null
+      ? "null"
+      : Array.isArray(arg)
+        ? "an array"
+        : typeof arg === "object"
+          ? `a ${(arg as object).constructor?.name ?? "object"}`
+          : typeof arg;
+  throw new Error(
+    `gradCheck: expected an activation (from activation() or defineActivation()) or a model and a batch, got ${got}`,
+  );
 }
 
 /** 200 points over [−6, 6] with an irrational offset, so none sits on a round number. */
@@ -71,7 +81,9 @@ function derivative(g: (x: number) => number, x: number): number {
   const h = step(x);
   const d = (s: number) => (g(x + s) - g(x - s)) / (2 * s);
   const rich = (s: number) => {
-    const d1 = d(s), d2 = d(s / 2), d4 = d(s / 4);
+    const d1 = d(s),
+      d2 = d(s / 2),
+      d4 = d(s / 4);
     return (64 * d4 - 20 * d2 + d1) / 45;
   };
   const a = rich(h);
@@ -80,12 +92,19 @@ function derivative(g: (x: number) => number, x: number): number {
   return Math.abs(a - b) > 1e-6 * scale ? NaN : a;
 }
 
-function gradCheckActivation(act: Activation, options: ArrayLike<number> | GradCheckOptions | undefined): GradCheckReport {
-  const opts: GradCheckOptions = options && typeof (options as ArrayLike<number>).length === "number" ? { points: options as ArrayLike<number> } : ((options ?? {}) as GradCheckOptions);
+function gradCheckActivation(
+  act: Activation,
+  options: ArrayLike<number> | GradCheckOptions | undefined,
+): GradCheckReport {
+  const opts: GradCheckOptions =
+    options && typeof (options as ArrayLike<number>).length === "number"
+      ? { points: options as ArrayLike<number> }
+      : ((options ?? {}) as GradCheckOptions);
   const points = Array.from(opts.points ?? defaultPoints());
   const tolerance = opts.tolerance ?? 1e-6;
   if (!(tolerance > 0)) throw new Error(`gradCheck: tolerance must be > 0, got ${tolerance}`);
-  if (points.length === 0 || points.some((x) => !Number.isFinite(x))) throw new Error("gradCheck: points must be a non-empty list of finite numbers");
+  if (points.length === 0 || points.some((x) => !Number.isFinite(x)))
+    throw new Error("gradCheck: points must be a non-empty list of finite numbers");
   const kinks = act.properties.kinks.map((k) => k.x);
   const checkD2f = !act.entry.numericD2f;
   const worst = { df: blank(), d2f: blank() };
@@ -100,12 +119,22 @@ function gradCheckActivation(act: Activation, options: ArrayLike<number> | GradC
     if (checkD2f) record(worst.d2f, x, act.d2f(x), n2, act.df(x));
   }
   const ok = checked > 0 && worst.df.maxRelError <= tolerance && (!checkD2f || worst.d2f.maxRelError <= tolerance);
-  const part = (name: string, r: GradCheckResult) => `${name} max rel. error ${r.maxRelError.toPrecision(2)} at x = ${Number(r.worstX.toPrecision(6))}`;
+  const part = (name: string, r: GradCheckResult) =>
+    `${name} max rel. error ${r.maxRelError.toPrecision(2)} at x = ${Number(r.worstX.toPrecision(6))}`;
   const text =
     `gradCheck(${act.id}): ${ok ? "ok" : "FAILED"} — ${part("f′", worst.df)}` +
     (checkD2f ? `; ${part("f″", worst.d2f)}` : "; f″ not checked (no d2f given)") +
     ` (${checked} points, tolerance ${tolerance}${points.length > checked ? `, ${points.length - checked} skipped near kinks` : ""})`;
-  return { ok, id: act.id, tolerance, checked, skipped: points.length - checked, df: worst.df, d2f: checkD2f ? worst.d2f : undefined, text };
+  return {
+    ok,
+    id: act.id,
+    tolerance,
+    checked,
+    skipped: points.length - checked,
+    df: worst.df,
+    d2f: checkD2f ? worst.d2f : undefined,
+    text,
+  };
 }
 
 function blank(): { -readonly [K in keyof GradCheckResult]: GradCheckResult[K] } {

@@ -43,8 +43,24 @@ export type { TrainingFigureOptions } from "./figure/training-figure";
 export { landscapeFigure } from "./figure/landscape-figure";
 export type { LandscapeFigureOptions } from "./figure/landscape-figure";
 export { curvesFigure } from "./figure/curves-figure";
-export type { CurveLineSpec, CurvesFigureOptions, CurvesPanelSpec, LineFromData, LineFromFunction, PointsSpec } from "./figure/curves-figure";
-export type { Explanation, GraphEdge, GraphNode, GraphPath, LandscapeSlice, LayerTrace, NetworkGraph, TrainingHistory } from "./figure/data";
+export type {
+  CurveLineSpec,
+  CurvesFigureOptions,
+  CurvesPanelSpec,
+  LineFromData,
+  LineFromFunction,
+  PointsSpec,
+} from "./figure/curves-figure";
+export type {
+  Explanation,
+  GraphEdge,
+  GraphNode,
+  GraphPath,
+  LandscapeSlice,
+  LayerTrace,
+  NetworkGraph,
+  TrainingHistory,
+} from "./figure/data";
 export type { Payload } from "./figure/payload";
 export { toSvg } from "./svg/to-svg";
 

@@ -51,17 +51,33 @@ export async function startLab(notebooks: string[]): Promise<Lab> {
   // NB: no news or update checks: their popup covers outputs, and the closed network refuses them anyway.
   const notification = path.join(env.JUPYTERLAB_SETTINGS_DIR, "@jupyterlab", "apputils-extension");
   fs.mkdirSync(notification, { recursive: true });
-  fs.writeFileSync(path.join(notification, "notification.jupyterlab-settings"), JSON.stringify({ fetchNews: "false", checkForUpdates: false }));
+  fs.writeFileSync(
+    path.join(notification, "notification.jupyterlab-settings"),
+    JSON.stringify({ fetchNews: "false", checkForUpdates: false }),
+  );
   const log = fs.openSync(path.join(home, "lab.log"), "w");
   const proc: ChildProcess = spawn(
     path.join(bin, "jupyter"),
-    ["lab", "--ServerApp.ip=127.0.0.1", `--ServerApp.port=${port}`, "--ServerApp.port_retries=0", `--ServerApp.token=${token}`, `--ServerApp.root_dir=${root}`, "--ServerApp.open_browser=False", "--LabApp.expose_app_in_browser=True", ...(process.getuid?.() === 0 ? ["--ServerApp.allow_root=True"] : [])],
+    [
+      "lab",
+      "--ServerApp.ip=127.0.0.1",
+      `--ServerApp.port=${port}`,
+      "--ServerApp.port_retries=0",
+      `--ServerApp.token=${token}`,
+      `--ServerApp.root_dir=${root}`,
+      "--ServerApp.open_browser=False",
+      "--LabApp.expose_app_in_browser=True",
+      ...(process.getuid?.() === 0 ? ["--ServerApp.allow_root=True"] : []),
+    ],
     { env, stdio: ["ignore", log, log] },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`jupyter lab exited with ${proc.exitCode}:\n${fs.readFileSync(path.join(home, "lab.log"), "utf8")}`);
+    if (proc.exitCode !== null)
+      throw new Error(
+        `jupyter lab exited with ${proc.exitCode}:\n${fs.readFileSync(path.join(home, "lab.log"), "utf8")}`,
+      );
     try {
       const r = await fetch(`${url}/api/status?token=${token}`);
       if (r.ok) break;
@@ -86,12 +102,21 @@ export async function startLab(notebooks: string[]): Promise<Lab> {
 
 /** Writes a notebook for the actigrad kernel into the Lab's root folder, one code cell per source. */
 export function writeNotebook(lab: Lab, name: string, sources: string[]): void {
-  const cells = sources.map((source) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source }));
+  const cells = sources.map((source) => ({
+    cell_type: "code",
+    execution_count: null,
+    metadata: {},
+    outputs: [],
+    source,
+  }));
   const metadata = {
     kernelspec: { display_name: "TypeScript (actigrad)", language: "typescript", name: "actigrad" },
     language_info: { file_extension: ".ts", mimetype: "text/typescript", name: "typescript" },
   };
-  fs.writeFileSync(path.join(lab.root, name), JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1));
+  fs.writeFileSync(
+    path.join(lab.root, name),
+    JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1),
+  );
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs and a fresh profile. Never a downloaded browser. */
@@ -101,7 +126,16 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
     executablePath: "/usr/bin/chromium",
     headless: true,
     viewport: { width: 1280, height: 1000 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return {
     context,

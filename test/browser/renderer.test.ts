@@ -130,14 +130,26 @@ describe("the actigrad renderer in JupyterLab", () => {
       new MutationObserver((records) => {
         for (const r of records) {
           const d = (r.target as HTMLElement).dataset;
-          if (r.attributeName === "data-drawn" && d.drawn) w.__actigrad.drawn.push({ t: Number(d.drawn), renderMs: Number(d.renderMs), kind: d.kind, draws: Number(d.draws) });
+          if (r.attributeName === "data-drawn" && d.drawn)
+            w.__actigrad.drawn.push({
+              t: Number(d.drawn),
+              renderMs: Number(d.renderMs),
+              kind: d.kind,
+              draws: Number(d.draws),
+            });
         }
       }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-drawn"] });
     }, MIME);
     await runAllCells(page);
     // 6 figures + 5 XSS figures + the live one; the 4 invalid payloads draw nothing.
-    await page.waitForFunction((n) => document.querySelectorAll(".jp-RenderedActigrad[data-drawn]").length === n, FIGURES, { timeout: 60_000 });
-    await page.waitForFunction(() => /step 200 \/ 200/.test(document.body.textContent ?? ""), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".jp-RenderedActigrad[data-drawn]").length === n,
+      FIGURES,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(() => /step 200 \/ 200/.test(document.body.textContent ?? ""), undefined, {
+      timeout: 30_000,
+    });
     await page.waitForTimeout(300);
     initial = await page.evaluate(() => JSON.parse(JSON.stringify((window as any).__actigrad)));
   });
@@ -160,7 +172,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(await act.locator(".scatterlayer .trace").count()).toBe(6);
     expect(await act.locator(".jp-RenderedActigrad-tex").count()).toBe(6);
     // Lab's MathJax typeset the formulas.
-    await expect.poll(() => act.locator(".jp-RenderedActigrad-formulas mjx-container").count(), { timeout: 15_000 }).toBe(6);
+    await expect
+      .poll(() => act.locator(".jp-RenderedActigrad-formulas mjx-container").count(), { timeout: 15_000 })
+      .toBe(6);
     expect(await byTitle("Loss landscape").locator(".contourlayer .contour").count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
@@ -174,12 +188,16 @@ describe("the actigrad renderer in JupyterLab", () => {
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.5, { steps: 4 });
     const readout = act.locator(".jp-RenderedActigrad-readout");
-    await expect.poll(() => readout.textContent()).toMatch(/^x₀ = 3(\.\d+)?Sigmoid: f\(x₀\) = 0\.95\d*, f′\(x₀\) = 0\.04\d*, f″\(x₀\) = -0\.04\d*; tangent y = /);
+    await expect
+      .poll(() => readout.textContent())
+      .toMatch(/^x₀ = 3(\.\d+)?Sigmoid: f\(x₀\) = 0\.95\d*, f′\(x₀\) = 0\.04\d*, f″\(x₀\) = -0\.04\d*; tangent y = /);
     // Lines wrap between phrases only, never mid-phrase, even squeezed into a narrow output.
     await readout.evaluate((e) => ((e as HTMLElement).style.maxWidth = "280px"));
     const phrases = readout.locator(".jp-RenderedActigrad-readout-phrase");
     expect(await phrases.count()).toBeGreaterThan(6);
-    expect(await phrases.evaluateAll((els) => els.filter((e) => e.getClientRects().length !== 1).map((e) => e.textContent))).toEqual([]);
+    expect(
+      await phrases.evaluateAll((els) => els.filter((e) => e.getClientRects().length !== 1).map((e) => e.textContent)),
+    ).toEqual([]);
     await readout.evaluate((e) => ((e as HTMLElement).style.maxWidth = ""));
     // The tangent lines (one per activation) and the lens markers (one per row) were added.
     await expect.poll(() => act.locator(".scatterlayer .trace").count()).toBe(before + 2 + 3);
@@ -206,7 +224,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     await page.mouse.down();
     for (const fraction of [0.3, 0.4, 0.55]) {
       await page.mouse.move(box.x + box.width * fraction, y, { steps: 3 });
-      await expect.poll(async () => Number(/^x₀ = (-?[\d.]+)/.exec((await readout.textContent()) ?? "")?.[1])).toBeCloseTo(at(fraction), 0);
+      await expect
+        .poll(async () => Number(/^x₀ = (-?[\d.]+)/.exec((await readout.textContent()) ?? "")?.[1]))
+        .toBeCloseTo(at(fraction), 0);
     }
     await page.mouse.up();
     expect(await xRange()).toEqual(before);
@@ -233,7 +253,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     const plotTop = await plot.evaluate((gd) => gd.getBoundingClientRect().top + (gd as any)._fullLayout.yaxis._offset);
     expect(label.y + label.height).toBeLessThanOrEqual(plotTop + 1);
     expect(title.y + title.height).toBeLessThanOrEqual(label.y + 1);
-    expect(await plot.evaluate((gd) => [(gd as any)._fullLayout.yaxis.type, (gd as any)._fullLayout.yaxis2.type])).toEqual(["linear", "log"]);
+    expect(
+      await plot.evaluate((gd) => [(gd as any)._fullLayout.yaxis.type, (gd as any)._fullLayout.yaxis2.type]),
+    ).toEqual(["linear", "log"]);
     // Hover the held-out point at x = 7: plotly's label shows its coordinates.
     const [px, py] = await plot.evaluate((gd) => {
       const L = (gd as any)._fullLayout;
@@ -250,15 +272,20 @@ describe("the actigrad renderer in JupyterLab", () => {
     const f = byTitle("Two runs, no layers");
     const plot = f.locator(".js-plotly-plot");
     expect(await f.locator(".cartesianlayer .subplot").count()).toBe(1);
-    expect(await plot.evaluate((gd) => (gd as any).data.map((t: any) => t.x))).toEqual([[0, 10, 20, 30, 40], [0, 10, 20]]);
+    expect(await plot.evaluate((gd) => (gd as any).data.map((t: any) => t.x))).toEqual([
+      [0, 10, 20, 30, 40],
+      [0, 10, 20],
+    ]);
     await shot(f, "renderer-training-no-layers.png");
   });
 
   it("training: a group's loss and layers are drawn in one colour; a second layer of the group in a lighter shade", async () => {
     const f = byTitle("Two runs, grouped");
-    const strokes = (subplot: string) => f.locator(`.subplot.${subplot} .trace .js-line`).evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
+    const strokes = (subplot: string) =>
+      f.locator(`.subplot.${subplot} .trace .js-line`).evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
-    const half = (hex: string) => `rgb(${[1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) + 255) / 2)).join(", ")})`;
+    const half = (hex: string) =>
+      `rgb(${[1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) + 255) / 2)).join(", ")})`;
     expect(await strokes("xy")).toEqual([rgb(LIGHT[0]), rgb(LIGHT[1])]);
     expect(await strokes("x2y2")).toEqual([rgb(LIGHT[0]), half(LIGHT[0]), rgb(LIGHT[1])]);
     expect(await strokes("x3y3")).toEqual([rgb(LIGHT[0]), half(LIGHT[0]), rgb(LIGHT[1])]);
@@ -273,7 +300,8 @@ describe("the actigrad renderer in JupyterLab", () => {
     const sum = net.locator(".jp-RenderedActigrad-path-sum");
     expect(await sum.textContent()).toMatch(/^Σ paths = (-?[\d.]+) {3}backward\(\) gives ∂J\/∂w = \1 {3}✓ equal$/);
     // The highlighted trace holds w's 8 edges (3 points each: two ends and a gap).
-    const hot = () => net.evaluate((el) => ((el.querySelector(".js-plotly-plot") as any).data[1].x as unknown[]).length);
+    const hot = () =>
+      net.evaluate((el) => ((el.querySelector(".js-plotly-plot") as any).data[1].x as unknown[]).length);
     expect(await hot()).toBe(8 * 3);
     await net.locator("select").selectOption("b");
     await expect.poll(() => paths.count()).toBe(1);
@@ -293,9 +321,14 @@ describe("the actigrad renderer in JupyterLab", () => {
         .map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
       const out: string[] = [];
       boxes.forEach((a, i) => {
-        if (a.r.left < frame.left || a.r.right > frame.right || a.r.top < frame.top || a.r.bottom > frame.bottom) out.push(`${a.t} outside`);
+        if (a.r.left < frame.left || a.r.right > frame.right || a.r.top < frame.top || a.r.bottom > frame.bottom)
+          out.push(`${a.t} outside`);
         for (const b of boxes.slice(i + 1)) {
-          if (Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1) out.push(`${a.t} × ${b.t}`);
+          if (
+            Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 &&
+            Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1
+          )
+            out.push(`${a.t} × ${b.t}`);
         }
       });
       return { n: boxes.length, out };
@@ -307,7 +340,9 @@ describe("the actigrad renderer in JupyterLab", () => {
   it("training: display updates redraw the same output in place, with the progress line", async () => {
     const live = byTitle("live training");
     expect(await live.count()).toBe(1);
-    expect(await live.locator(".jp-RenderedActigrad-progress").textContent()).toMatch(/^step 200 \/ 200 \(100%\) · \d+(\.\d)? s elapsed · done$/);
+    expect(await live.locator(".jp-RenderedActigrad-progress").textContent()).toMatch(
+      /^step 200 \/ 200 \(100%\) · \d+(\.\d)? s elapsed · done$/,
+    );
     const draws = Number(await live.getAttribute("data-draws"));
     const updates = initial.arrivals.filter((a) => a.type === "update_display_data").length;
     expect(updates).toBeGreaterThanOrEqual(5);
@@ -328,7 +363,9 @@ describe("the actigrad renderer in JupyterLab", () => {
       "actigrad: cannot draw this figure: series[0].f has 1 values but x has 2",
     ]);
     // Each output is as tall as its error box: no blank band under a one-line message.
-    const blank = await errors.evaluateAll((els) => els.map((e) => e.parentElement!.getBoundingClientRect().height - e.getBoundingClientRect().height));
+    const blank = await errors.evaluateAll((els) =>
+      els.map((e) => e.parentElement!.getBoundingClientRect().height - e.getBoundingClientRect().height),
+    );
     expect(Math.max(...blank)).toBeLessThan(4);
     await shot(errors.first().locator("xpath=../.."), "renderer-errors.png");
     expect(await page.locator(".jp-OutputArea-output", { hasText: "still running: 42" }).count()).toBe(1);
@@ -340,7 +377,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     for (let i = 0; i < KINDS.length; i++) {
       const f = evil.nth(i);
       expect(await f.locator("img").count()).toBe(0);
-      const text = (await f.locator(".main-svg").allTextContents()).join(" ") + (await f.locator(".jp-RenderedActigrad-top, .jp-RenderedActigrad-bottom").allTextContents()).join(" ");
+      const text =
+        (await f.locator(".main-svg").allTextContents()).join(" ") +
+        (await f.locator(".jp-RenderedActigrad-top, .jp-RenderedActigrad-bottom").allTextContents()).join(" ");
       expect(text).toContain(XSS);
     }
     await shot(evil.nth(1), "renderer-xss-network.png");
@@ -350,27 +389,59 @@ describe("the actigrad renderer in JupyterLab", () => {
 
   it("switching the theme redraws every figure with the other palette", async () => {
     const act = byTitle("Sigmoid, Tanh");
-    const color = () => act.locator(".scatterlayer .trace .js-line").first().evaluate((e) => getComputedStyle(e).stroke);
+    const color = () =>
+      act
+        .locator(".scatterlayer .trace .js-line")
+        .first()
+        .evaluate((e) => getComputedStyle(e).stroke);
     const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
     expect(await color()).toBe(rgb(LIGHT[0]));
     const t0 = Date.now();
-    await page.evaluate(() => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }));
+    await page.evaluate(() =>
+      (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Dark" }),
+    );
     await page.waitForFunction(() => document.body.dataset.jpThemeLight === "false");
-    await expect.poll(() => drawnFigures().evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.theme === "dark")), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => drawnFigures().evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.theme === "dark")), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     const themeMs = Date.now() - t0;
     expect(await color()).toBe(rgb(DARK[0]));
-    const bg = await act.locator(".main-svg").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    const bg = await act
+      .locator(".main-svg")
+      .first()
+      .evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(bg).not.toBe("rgb(255, 255, 255)");
-    for (const kind of KINDS) await shot(figures().and(page.locator(`[data-kind="${kind}"]`)).first(), `renderer-${kind}-dark.png`);
-    await page.evaluate(() => (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }));
-    await expect.poll(() => drawnFigures().evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.theme === "light")), { timeout: 15_000 }).toBe(true);
+    for (const kind of KINDS)
+      await shot(
+        figures()
+          .and(page.locator(`[data-kind="${kind}"]`))
+          .first(),
+        `renderer-${kind}-dark.png`,
+      );
+    await page.evaluate(() =>
+      (window as any).jupyterapp.commands.execute("apputils:change-theme", { theme: "JupyterLab Light" }),
+    );
+    await expect
+      .poll(() => drawnFigures().evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.theme === "light")), {
+        timeout: 15_000,
+      })
+      .toBe(true);
     expect(await color()).toBe(rgb(LIGHT[0]));
-    fs.writeFileSync(path.join(ARTIFACTS, "renderer-theme-switch.txt"), `light → dark, all ${FIGURES} figures redrawn: ${themeMs} ms (includes Lab loading the theme CSS)\n`);
+    fs.writeFileSync(
+      path.join(ARTIFACTS, "renderer-theme-switch.txt"),
+      `light → dark, all ${FIGURES} figures redrawn: ${themeMs} ms (includes Lab loading the theme CSS)\n`,
+    );
   });
 
   it("resizes with its panel", async () => {
     const f = byTitle("Loss landscape");
-    const width = () => f.locator(".main-svg").first().evaluate((e) => e.getBoundingClientRect().width);
+    const width = () =>
+      f
+        .locator(".main-svg")
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().width);
     const wide = await width();
     await page.setViewportSize({ width: 900, height: 1000 });
     await expect.poll(width, { timeout: 10_000 }).toBeLessThan(wide - 200);
@@ -385,7 +456,13 @@ describe("the actigrad renderer in JupyterLab", () => {
     const byKind: Record<string, number[]> = {};
     const arrivalToDrawn: Record<string, number[]> = {};
     for (let round = 0; round < 3; round++) {
-      for (const [cell, kind] of [[1, "activation"], [2, "network"], [3, "training"], [4, "landscape"], [5, "curves"]] as const) {
+      for (const [cell, kind] of [
+        [1, "activation"],
+        [2, "network"],
+        [3, "training"],
+        [4, "landscape"],
+        [5, "curves"],
+      ] as const) {
         const mark = await page.evaluate(() => performance.now());
         await page.evaluate((i) => {
           const nb = (window as any).jupyterapp.shell.currentWidget.content;
@@ -405,7 +482,9 @@ describe("the actigrad renderer in JupyterLab", () => {
         const v = (await got.jsonValue()) as { renderMs: number; arrivalToDrawn: number };
         (byKind[kind] ??= []).push(v.renderMs);
         (arrivalToDrawn[kind] ??= []).push(v.arrivalToDrawn);
-        await page.waitForFunction(() => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle");
+        await page.waitForFunction(
+          () => (window as any).jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === "idle",
+        );
       }
     }
     const updates = initial.drawn.filter((d) => d.kind === "training" && d.draws > 1).map((d) => d.renderMs);
@@ -415,7 +494,14 @@ describe("the actigrad renderer in JupyterLab", () => {
       .map((a) => initial.drawn.find((d) => d.kind === "training" && d.draws > 1 && d.t >= a.t))
       .map((d, i) => (d ? d.t - arrivals[i].t : NaN))
       .filter(Number.isFinite);
-    const stats = (v: number[]) => (v.length ? { n: v.length, median: +[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)].toFixed(1), max: +Math.max(...v).toFixed(1) } : { n: 0 });
+    const stats = (v: number[]) =>
+      v.length
+        ? {
+            n: v.length,
+            median: +[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)].toFixed(1),
+            max: +Math.max(...v).toFixed(1),
+          }
+        : { n: 0 };
     const report = {
       note: "ms; arrival = the websocket delivering the message, renderModel = Lab handing it to our widget, drawn = Plotly.react resolved; headless Chromium on 2 shared cores",
       firstFigureIncludingPlotlyLoad: { kind: withLoad.kind, ms: withLoad.renderMs },
@@ -432,9 +518,15 @@ describe("the actigrad renderer in JupyterLab", () => {
   // plot div element." per figure, uncaught, from the resize observer firing on outputs not laid out yet.
   it("no uncaught page error in the whole session: run all, re-run, save, reopen, scroll, switch tabs", async () => {
     await page.evaluate(() => (window as any).jupyterapp.commands.execute("docmanager:save"));
-    await expect.poll(() => page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.context.model.dirty), { timeout: 15_000 }).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.context.model.dirty), {
+        timeout: 15_000,
+      })
+      .toBe(false);
     const saved = JSON.parse(fs.readFileSync(path.join(lab.root, NB), "utf8"));
-    const withFigures = saved.cells.filter((c: any) => c.outputs?.some((o: any) => o.data?.[MIME] !== undefined)).length;
+    const withFigures = saved.cells.filter((c: any) =>
+      c.outputs?.some((o: any) => o.data?.[MIME] !== undefined),
+    ).length;
     expect(withFigures).toBeGreaterThanOrEqual(KINDS.length);
     // NB: pageErrors holds the whole session so far (run all, re-runs, theme switches, resizes) and now the reopening.
     await page.reload();
@@ -443,7 +535,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     // Scroll to the end and back: Lab attaches and detaches outputs as they enter and leave the window.
     for (const where of ["end", "start", "end"]) {
       await page.evaluate((w) => {
-        const el = document.querySelector(".jp-NotebookPanel .jp-WindowedPanel-outer") ?? document.querySelector(".jp-NotebookPanel .jp-Notebook");
+        const el =
+          document.querySelector(".jp-NotebookPanel .jp-WindowedPanel-outer") ??
+          document.querySelector(".jp-NotebookPanel .jp-Notebook");
         el?.scrollTo({ top: w === "end" ? el.scrollHeight : 0 });
       }, where);
       await page.waitForTimeout(700);

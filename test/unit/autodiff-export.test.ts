@@ -14,13 +14,19 @@ const three = gradientThreeWays(net321(3), data, "w14");
 /** The HTML as a DOM, which also proves it well-formed. */
 function parse(html: string) {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => void (level !== "warning" && errors.push(msg)) }).parseFromString(html, "text/xml");
+  const doc = new DOMParser({
+    onError: (level, msg) => void (level !== "warning" && errors.push(msg)),
+  }).parseFromString(html, "text/xml");
   expect(errors).toEqual([]);
   return doc;
 }
 const text = (n: { textContent: string | null }) => (n.textContent ?? "").replace(/\s+/g, " ").trim();
 /** A table row's cells' text, joined by spaces. */
-const rowText = (r: Element) => Array.from(r.childNodes).filter((c) => c.nodeType === 1).map((c) => text(c as Element)).join(" ");
+const rowText = (r: Element) =>
+  Array.from(r.childNodes)
+    .filter((c) => c.nodeType === 1)
+    .map((c) => text(c as Element))
+    .join(" ");
 
 describe("explain() and gradientThreeWays() read without MathJax", () => {
   it.each([
@@ -46,12 +52,19 @@ describe("explain() and gradientThreeWays() read without MathJax", () => {
       "w14 → p → σ(p) → q → h → y − h → (y − h)² → Σ(y − h)² → J",
       "x1 · σ′(p) · w46 · σ′(q) · −1 · 2·(y − h) · 0.5",
     ]);
-    expect(rows[0][3]).toBe(f.map((x) => (x.value < 0 ? `(${Number(x.value.toPrecision(4))})` : String(Number(x.value.toPrecision(4))))).join(" · ").replace(/-/g, "−"));
+    expect(rows[0][3]).toBe(
+      f
+        .map((x) => (x.value < 0 ? `(${Number(x.value.toPrecision(4))})` : String(Number(x.value.toPrecision(4)))))
+        .join(" · ")
+        .replace(/-/g, "−"),
+    );
     expect(rows[0][4]).toBe(String(Number(chain.paths[0].product.toPrecision(4))).replace("-", "−"));
     expect(chain.toHtml()).toContain("w<sub>46</sub>");
     const foot = Array.from(doc.getElementsByTagName("tfoot")[0].getElementsByTagName("tr")).map(rowText);
     expect(foot[0]).toBe(`Σ over paths ${String(chain.sum).replace("-", "−")}`);
-    expect(foot[1]).toMatch(new RegExp(`^backprop ∂J/∂w14 ${String(chain.grad).replace("-", "−")} \\(difference \\d\\.\\de[-+]\\d+\\)$`));
+    expect(foot[1]).toMatch(
+      new RegExp(`^backprop ∂J/∂w14 ${String(chain.grad).replace("-", "−")} \\(difference \\d\\.\\de[-+]\\d+\\)$`),
+    );
   });
 
   it("escapes labels and cuts long path lists", () => {
@@ -78,7 +91,11 @@ describe("explain() and gradientThreeWays() read without MathJax", () => {
 const PYTHON = ".venv/bin/python";
 describe.runIf(existsSync(PYTHON))("nbconvert 7 exports the readable table, and LaTeX keeps its LaTeX", () => {
   it("HTML export shows the table, not raw $$\\begin{aligned}", () => {
-    const outputs = [chain[JUPYTER_DISPLAY](), three[JUPYTER_DISPLAY]()].map((b) => ({ output_type: "display_data", data: b, metadata: {} }));
+    const outputs = [chain[JUPYTER_DISPLAY](), three[JUPYTER_DISPLAY]()].map((b) => ({
+      output_type: "display_data",
+      data: b,
+      metadata: {},
+    }));
     const nb = {
       nbformat: 4,
       nbformat_minor: 5,
@@ -95,7 +112,9 @@ describe.runIf(existsSync(PYTHON))("nbconvert 7 exports the readable table, and 
       "pick = DataTypeFilter(config=LatexExporter().default_config)",
       "print(json.dumps({'html': html, 'latex': [pick(o.data) for o in nb.cells[0].outputs]}))",
     ].join("\n");
-    const out = JSON.parse(execFileSync(PYTHON, ["-c", script], { input: JSON.stringify(nb), encoding: "utf8", maxBuffer: 1 << 26 }));
+    const out = JSON.parse(
+      execFileSync(PYTHON, ["-c", script], { input: JSON.stringify(nb), encoding: "utf8", maxBuffer: 1 << 26 }),
+    );
     const html: string = out.html;
     expect(html).not.toContain("begin{aligned}");
     expect(html).toContain("<td>x<sub>1</sub> · σ′(p) · w<sub>46</sub> · σ′(q) · −1 · 2·(y\u00a0−\u00a0h) · 0.5</td>");

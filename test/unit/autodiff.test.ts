@@ -26,7 +26,8 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Ma
 
 describe("Value: each operation's gradient matches its closed form", () => {
   // [name, build, ∂/∂a, ∂/∂b] — the closed forms written independently of the derivatives table.
-  const a0 = 1.7, b0 = -0.6;
+  const a0 = 1.7,
+    b0 = -0.6;
   const cases: [string, (a: Value, b: Value) => Value, number, number][] = [
     ["a + b", (a, b) => a.add(b), 1, 1],
     ["a − b", (a, b) => a.sub(b), 1, -1],
@@ -37,14 +38,20 @@ describe("Value: each operation's gradient matches its closed form", () => {
     ["exp(a·b)", (a, b) => a.mul(b).exp(), b0 * Math.exp(a0 * b0), a0 * Math.exp(a0 * b0)],
     ["log(a) − b", (a, b) => a.log().sub(b), 1 / a0, -1],
     ["−a · b", (a, b) => a.neg().mul(b), -b0, -a0],
-    ["σ(a·b)", (a, b) => a.mul(b).sigmoid(), (b0 * Math.exp(-a0 * b0)) / (1 + Math.exp(-a0 * b0)) ** 2, (a0 * Math.exp(-a0 * b0)) / (1 + Math.exp(-a0 * b0)) ** 2],
+    [
+      "σ(a·b)",
+      (a, b) => a.mul(b).sigmoid(),
+      (b0 * Math.exp(-a0 * b0)) / (1 + Math.exp(-a0 * b0)) ** 2,
+      (a0 * Math.exp(-a0 * b0)) / (1 + Math.exp(-a0 * b0)) ** 2,
+    ],
     ["a·a (two paths)", (a) => a.mul(a), 2 * a0, 0],
     ["Σ(a, b, a, 2)", (a, b) => sum([a, b, a, 2]), 2, 1],
     ["dot([a, 2, b], [b, a, 3], a) = ab + 2a + 3b + a", (a, b) => dot([a, 2, b], [b, a, 3], a), b0 + 2 + 1, a0 + 3],
     ["dot([a], [a]) = a²", (a) => dot([a], [a]), 2 * a0, 0],
   ];
   it.each(cases)("%s", (_, build, da, db) => {
-    const a = value(a0, "a"), b = value(b0, "b");
+    const a = value(a0, "a"),
+      b = value(b0, "b");
     const out = build(a, b);
     out.backward();
     expect(rel(a.grad, da)).toBeLessThan(1e-14);
@@ -82,14 +89,26 @@ describe.each(activationIds())("activation %s through the one generic operation"
 });
 
 describe("the derivatives table", () => {
-  const w = value(0.7, "w"), x = input(-1.3, "x"), c = value(2.5, "c");
+  const w = value(0.7, "w"),
+    x = input(-1.3, "x"),
+    c = value(2.5, "c");
   const nodes: Record<keyof typeof OPS, Value> = {
-    add: w.add(x), sub: w.sub(x), mul: w.mul(x), div: w.div(x), pow: c.pow(3), exp: x.exp(), log: c.log(), neg: w.neg(),
-    act: x.activate("gelu"), sum: sum([w, x, c]), dot: dot([w, c], [x, 0.4], 0.1),
+    add: w.add(x),
+    sub: w.sub(x),
+    mul: w.mul(x),
+    div: w.div(x),
+    pow: c.pow(3),
+    exp: x.exp(),
+    log: c.log(),
+    neg: w.neg(),
+    act: x.activate("gelu"),
+    sum: sum([w, x, c]),
+    dot: dot([w, c], [x, 0.4], 0.1),
   };
 
   it.each(Object.keys(OPS))("%s: backward adds d(v, i)·g to each argument", (id) => {
-    const v = nodes[id as keyof typeof OPS], op = v.op as Op;
+    const v = nodes[id as keyof typeof OPS],
+      op = v.op as Op;
     expect(op).toBe(OPS[id as keyof typeof OPS]);
     for (const a of v.args) a.grad = 0;
     op.backward(v, 1.7);
@@ -120,7 +139,8 @@ describe("backward", () => {
   });
 
   it("reuses a subexpression built before an earlier backward (off the tape) correctly", () => {
-    const x = value(3, "x"), w = value(-2, "w");
+    const x = value(3, "x"),
+      w = value(-2, "w");
     const h = x.mul(w);
     h.backward();
     expect(w.grad).toBe(3);
@@ -143,7 +163,8 @@ describe("backward", () => {
 
   it("gives the same gradients from the tape and from the graph search", () => {
     const build = () => {
-      const a = value(0.3, "a"), b = value(-1.1, "b");
+      const a = value(0.3, "a"),
+        b = value(-1.1, "b");
       let y = a;
       for (let i = 0; i < 50; i++) y = y.mul(b).add(a).tanh().add(y.mul(0.5));
       return { a, b, y: y.pow(2).div(a.exp()) };
@@ -159,11 +180,15 @@ describe("backward", () => {
   });
 
   it("orders arguments before results", () => {
-    const a = value(1), b = value(2);
-    const c = a.mul(b), d = c.add(a), e = d.mul(c);
+    const a = value(1),
+      b = value(2);
+    const c = a.mul(b),
+      d = c.add(a),
+      e = d.mul(c);
     const order = topoSort(e);
     expect(order[order.length - 1]).toBe(e);
-    for (const v of order) for (const arg of [v.a, v.b]) if (arg) expect(order.indexOf(arg)).toBeLessThan(order.indexOf(v));
+    for (const v of order)
+      for (const arg of [v.a, v.b]) if (arg) expect(order.indexOf(arg)).toBeLessThan(order.indexOf(v));
   });
 
   it("calls an Activation object's own f and df, even one that differs from its catalog entry", () => {
@@ -331,8 +356,15 @@ describe("toNetworkGraph", () => {
     const byId = new Map(g.nodes.map((n) => [n.id, n]));
     const loss = g.nodes.find((n) => n.role === "loss")!;
     expect(loss).toMatchObject({ label: "J", grad: 1, value: J1.data });
-    expect(g.nodes.filter((n) => n.role === "param").map((n) => n.label).sort()).toEqual([...NET321_PARAMS].sort());
-    expect(g.nodes.filter((n) => n.role === "input").map((n) => n.label)).toEqual(expect.arrayContaining(["x1", "x2", "x3", "y"]));
+    expect(
+      g.nodes
+        .filter((n) => n.role === "param")
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual([...NET321_PARAMS].sort());
+    expect(g.nodes.filter((n) => n.role === "input").map((n) => n.label)).toEqual(
+      expect.arrayContaining(["x1", "x2", "x3", "y"]),
+    );
     for (const e of g.edges) expect(byId.get(e.to)!.layer).toBeGreaterThan(byId.get(e.from)!.layer);
     const sp = g.edges.find((e) => e.localLabel === "σ′(p)")!;
     expect(byId.get(sp.from)!.label).toBe("p");
@@ -356,7 +388,9 @@ describe("toNetworkGraph", () => {
   });
 
   it("refuses graphs too large to draw", () => {
-    expect(() => toNetworkGraph(net.loss(net321Data({ n: 40 })))).toThrowError(/nodes; a network figure stays legible up to about 400.*fewer samples/);
+    expect(() => toNetworkGraph(net.loss(net321Data({ n: 40 })))).toThrowError(
+      /nodes; a network figure stays legible up to about 400.*fewer samples/,
+    );
   });
 });
 

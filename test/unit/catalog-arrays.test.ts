@@ -5,8 +5,43 @@ import { activation, defineActivation, type Activation } from "../../lib/src";
 import { CATALOG } from "../../lib/src/catalog/public";
 
 const XS = new Float64Array([
-  NaN, -Infinity, Infinity, 0, -0, 1e-300, -1e-300, 1e-8, -1e-8, 0.1, -0.1, 0.4999, 0.5, 0.5001, -0.5, 1, -1, 2.9999, 3, -3, 6,
-  12, -12, 19.5, -19.5, 20, -20, 40, -40, 700, -700, 745, -745, 750, -750, 1e300, -1e300,
+  NaN,
+  -Infinity,
+  Infinity,
+  0,
+  -0,
+  1e-300,
+  -1e-300,
+  1e-8,
+  -1e-8,
+  0.1,
+  -0.1,
+  0.4999,
+  0.5,
+  0.5001,
+  -0.5,
+  1,
+  -1,
+  2.9999,
+  3,
+  -3,
+  6,
+  12,
+  -12,
+  19.5,
+  -19.5,
+  20,
+  -20,
+  40,
+  -40,
+  700,
+  -700,
+  745,
+  -745,
+  750,
+  -750,
+  1e300,
+  -1e300,
   ...Array.from({ length: 241 }, (_, i) => -12 + i * 0.1),
 ]);
 
@@ -20,15 +55,24 @@ function close(got: number, want: number): boolean {
   return Math.abs(got - want) <= 1e-13 * Math.abs(want) || Math.abs(got - want) < 1e-320;
 }
 
-function mismatches(name: string, got: ArrayLike<number>, want: (x: number) => number, xs: ArrayLike<number> = XS): string[] {
+function mismatches(
+  name: string,
+  got: ArrayLike<number>,
+  want: (x: number) => number,
+  xs: ArrayLike<number> = XS,
+): string[] {
   const bad: string[] = [];
-  for (let i = 0; i < xs.length; i++) if (!close(got[i], want(xs[i]))) bad.push(`${name}(${xs[i]}) = ${got[i]}, scalar ${want(xs[i])}`);
+  for (let i = 0; i < xs.length; i++)
+    if (!close(got[i], want(xs[i]))) bad.push(`${name}(${xs[i]}) = ${got[i]}, scalar ${want(xs[i])}`);
   return bad;
 }
 
 function checkAll(act: Activation): void {
   const n = XS.length;
-  const out = new Float64Array(n), d = new Float64Array(n), g = new Float64Array(n), gin = new Float64Array(n);
+  const out = new Float64Array(n),
+    d = new Float64Array(n),
+    g = new Float64Array(n),
+    gin = new Float64Array(n);
   for (let i = 0; i < n; i++) g[i] = 1 + (i % 7) * 0.25;
   expect(act.fArray(XS, out)).toBe(out);
   expect(mismatches("fArray", out, act.f)).toEqual([]);
@@ -41,7 +85,8 @@ function checkAll(act: Activation): void {
   expect(mismatches("fdfArray f′", d, act.df)).toEqual([]);
   expect(act.backwardArray(XS, g, gin)).toBe(gin);
   const bad: string[] = [];
-  for (let i = 0; i < n; i++) if (!close(gin[i], g[i] * act.df(XS[i]))) bad.push(`backwardArray at ${XS[i]}: ${gin[i]}`);
+  for (let i = 0; i < n; i++)
+    if (!close(gin[i], g[i] * act.df(XS[i]))) bad.push(`backwardArray at ${XS[i]}: ${gin[i]}`);
   expect(bad).toEqual([]);
 }
 
@@ -54,11 +99,13 @@ describe.each(CATALOG.map((e) => [e.id] as const))("%s array forms", (id) => {
     const x = XS.slice();
     act.fArray(x, x);
     expect(mismatches("fArray in place", x, act.f)).toEqual([]);
-    const y = XS.slice(), dy = new Float64Array(XS.length);
+    const y = XS.slice(),
+      dy = new Float64Array(XS.length);
     act.fdfArray(y, y, dy);
     expect(mismatches("fdfArray in place", y, act.f)).toEqual([]);
     const x32 = Float32Array.from(XS.filter((v) => Math.abs(v) < 1e30));
-    const o32 = new Float32Array(x32.length), d32 = new Float32Array(x32.length);
+    const o32 = new Float32Array(x32.length),
+      d32 = new Float32Array(x32.length);
     act.fdfArray(x32, o32, d32);
     for (let i = 0; i < x32.length; i++) {
       const [f, df] = [Math.fround(act.f(x32[i])), Math.fround(act.df(x32[i]))];
@@ -85,11 +132,17 @@ describe("array forms with parameters and user activations", () => {
 describe("array-form errors", () => {
   const act = activation("sigmoid");
   it("name the method and the array when lengths differ", () => {
-    expect(() => act.fArray(new Float64Array(3), new Float64Array(2))).toThrowError(/sigmoid\.fArray: out has length 2 but x has length 3/);
-    expect(() => act.backwardArray(new Float64Array(3), new Float64Array(3), new Float64Array(4))).toThrowError(/gradIn has length 4/);
+    expect(() => act.fArray(new Float64Array(3), new Float64Array(2))).toThrowError(
+      /sigmoid\.fArray: out has length 2 but x has length 3/,
+    );
+    expect(() => act.backwardArray(new Float64Array(3), new Float64Array(3), new Float64Array(4))).toThrowError(
+      /gradIn has length 4/,
+    );
   });
   it("reject plain arrays and aliased fdf outputs", () => {
-    expect(() => act.dfArray([1, 2] as unknown as Float64Array, new Float64Array(2))).toThrowError(/x must be a Float64Array or Float32Array, got Array/);
+    expect(() => act.dfArray([1, 2] as unknown as Float64Array, new Float64Array(2))).toThrowError(
+      /x must be a Float64Array or Float32Array, got Array/,
+    );
     const o = new Float64Array(2);
     expect(() => act.fdfArray(new Float64Array(2), o, o)).toThrowError(/out and dOut must be different/);
   });

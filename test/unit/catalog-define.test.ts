@@ -9,7 +9,13 @@ afterEach(() => {
 
 describe("defineActivation", () => {
   it("adds an activation that activation(id), activationIds and figures see", () => {
-    const cube = defineActivation({ id: "cube", label: "Cube", f: (x) => x ** 3, df: (x) => 3 * x ** 2, d2f: (x) => 6 * x });
+    const cube = defineActivation({
+      id: "cube",
+      label: "Cube",
+      f: (x) => x ** 3,
+      df: (x) => 3 * x ** 2,
+      d2f: (x) => 6 * x,
+    });
     expect(activation("cube").df(2)).toBe(12);
     expect(activationIds()).toContain("cube");
     expect(cube.entry.userDefined).toBe(true);
@@ -20,7 +26,13 @@ describe("defineActivation", () => {
 
   it("estimates properties when none are declared, and computes saturation", () => {
     const cube = defineActivation({ id: "cube", f: (x) => x ** 3, df: (x) => 3 * x ** 2 });
-    expect(cube.properties).toMatchObject({ monotonic: "increasing", symmetry: "odd", zeroCentred: true, bounded: "no", smoothness: "unknown" });
+    expect(cube.properties).toMatchObject({
+      monotonic: "increasing",
+      symmetry: "odd",
+      zeroCentred: true,
+      bounded: "no",
+      smoothness: "unknown",
+    });
     const sat = cube.saturation(0.03);
     expect(sat.intervals).toHaveLength(1);
     expect(sat.intervals[0].lo).toBeCloseTo(-0.1, 12);
@@ -28,7 +40,12 @@ describe("defineActivation", () => {
   });
 
   it("takes parameters with defaults, overridable like a built-in's", () => {
-    defineActivation({ id: "scaled", params: { k: 2 }, f: (x, p) => p.k * Math.tanh(x), df: (x, p) => p.k / Math.cosh(x) ** 2 });
+    defineActivation({
+      id: "scaled",
+      params: { k: 2 },
+      f: (x, p) => p.k * Math.tanh(x),
+      df: (x, p) => p.k / Math.cosh(x) ** 2,
+    });
     expect(activation("scaled").f(1)).toBeCloseTo(2 * Math.tanh(1), 15);
     expect(activation("scaled", { k: 3 }).df(0)).toBe(3);
     expect(() => activation("scaled", { k: NaN })).toThrowError(/"k" = NaN/);
@@ -42,7 +59,9 @@ describe("defineActivation", () => {
   });
 
   it("refuses built-in ids, bad ids and missing functions with a clear message", () => {
-    expect(() => defineActivation({ id: "relu", f: (x) => x, df: () => 1 })).toThrowError(/"relu" is a built-in activation/);
+    expect(() => defineActivation({ id: "relu", f: (x) => x, df: () => 1 })).toThrowError(
+      /"relu" is a built-in activation/,
+    );
     expect(() => defineActivation({ id: "my act", f: (x) => x, df: () => 1 })).toThrowError(/id must be a word/);
     expect(() => defineActivation({ id: "x", f: (x: number) => x } as never)).toThrowError(/df must be a function/);
   });
@@ -60,7 +79,12 @@ describe("gradCheck", () => {
   it("reports the maximum relative error and the worst x of a wrong derivative", () => {
     // σ′ written as σ(1+σ) instead of σ(1−σ): wrong everywhere, worst where σ is largest
     const s = (x: number) => 1 / (1 + Math.exp(-x));
-    const bad = defineActivation({ id: "bad_sigmoid", f: s, df: (x) => s(x) * (1 + s(x)), d2f: (x) => s(x) * (1 - s(x)) * (1 - 2 * s(x)) });
+    const bad = defineActivation({
+      id: "bad_sigmoid",
+      f: s,
+      df: (x) => s(x) * (1 + s(x)),
+      d2f: (x) => s(x) * (1 - s(x)) * (1 - 2 * s(x)),
+    });
     const r = gradCheck(bad);
     expect(r.ok).toBe(false);
     expect(r.df.maxRelError).toBeGreaterThan(0.99); // relative to the larger of the two, so at most 2
@@ -78,7 +102,10 @@ describe("gradCheck", () => {
   });
 
   it("skips points where f is not smooth instead of blaming the derivative", () => {
-    const r = gradCheck(defineActivation({ id: "kinked", f: (x) => Math.abs(x), df: (x) => Math.sign(x), d2f: () => 0 }), [-1, 1e-4, 0.5]);
+    const r = gradCheck(
+      defineActivation({ id: "kinked", f: (x) => Math.abs(x), df: (x) => Math.sign(x), d2f: () => 0 }),
+      [-1, 1e-4, 0.5],
+    );
     expect(r.ok).toBe(true);
     expect(r.skipped).toBe(1);
   });

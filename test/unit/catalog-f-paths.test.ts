@@ -11,8 +11,33 @@ afterEach(() => void setKernelBackend("auto"));
 // The branch points of the loops (tanh's ½, ELU's −½ in x·k, erfc's 0.84375 and 1.25 in x/√2, exp's underflow,
 // the kinks), their neighbours, and the specials.
 const EDGES = [
-  NaN, Infinity, 0, 5e-324, 1e-300, 2 ** -54, 2 ** -28, 1e-8, 0.25, 0.4999999999999999, 0.5, 0.5000000000000001, 1, 1.5, 3, 6, 19, 20,
-  37, 38.5, 38.6, 40, 40.00000000000001, 745.1332191019412, 750, 1e300, Number.MAX_VALUE,
+  NaN,
+  Infinity,
+  0,
+  5e-324,
+  1e-300,
+  2 ** -54,
+  2 ** -28,
+  1e-8,
+  0.25,
+  0.4999999999999999,
+  0.5,
+  0.5000000000000001,
+  1,
+  1.5,
+  3,
+  6,
+  19,
+  20,
+  37,
+  38.5,
+  38.6,
+  40,
+  40.00000000000001,
+  745.1332191019412,
+  750,
+  1e300,
+  Number.MAX_VALUE,
   ...[0.84375, 1.25, 1 / 0.35].map((b) => b * Math.SQRT2).flatMap((v) => [v * (1 - 2 ** -52), v, v * (1 + 2 ** -52)]),
 ].flatMap((v) => [v, -v]);
 
@@ -38,7 +63,9 @@ function differences(id: string, x: ArrayLike<number>, fOnly: ArrayLike<number>,
 
 function compare(act: Activation, x: Float64Array | Float32Array): string[] {
   const make = () => (x instanceof Float32Array ? new Float32Array(x.length) : new Float64Array(x.length));
-  const a = make(), b = make(), d = make();
+  const a = make(),
+    b = make(),
+    d = make();
   act.fArray(x, a);
   act.fdfArray(x, b, d);
   return differences(act.id, x, a, b);
@@ -55,7 +82,10 @@ const PARAMETRISED = [
   ["softplus", { beta: 1 }],
 ] as const;
 
-describe.each([["wasm where it applies", "auto"], ["JS loops", "js"]] as const)("fArray gives fdfArray's f exactly (%s)", (_, backend) => {
+describe.each([
+  ["wasm where it applies", "auto"],
+  ["JS loops", "js"],
+] as const)("fArray gives fdfArray's f exactly (%s)", (_, backend) => {
   it.each(CATALOG.map((e) => e.id))("%s on 100 000 random inputs and the branch edges", (id) => {
     setKernelBackend(backend);
     expect(compare(activation(id), XS)).toEqual([]);

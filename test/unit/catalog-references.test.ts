@@ -31,11 +31,13 @@ function relErr(got: number, want: number): number {
 /** Worst error per case and order, printed at the end for the report. */
 const worst = new Map<string, Record<string, { err: number; x: number }>>();
 
-describe.each(REFS.scalar.map((r) => [`${r.id}${Object.keys(r.params).length ? JSON.stringify(r.params) : ""}`, r] as const))(
-  "%s against the mpmath references",
-  (name, ref) => {
-    const act = activation(ref.id, ref.params);
-    it.each(["f", "df", "d2f"] as const)("%s is within tolerance at every point, and finite where the reference is", (k) => {
+describe.each(
+  REFS.scalar.map((r) => [`${r.id}${Object.keys(r.params).length ? JSON.stringify(r.params) : ""}`, r] as const),
+)("%s against the mpmath references", (name, ref) => {
+  const act = activation(ref.id, ref.params);
+  it.each(["f", "df", "d2f"] as const)(
+    "%s is within tolerance at every point, and finite where the reference is",
+    (k) => {
       let w = { err: 0, x: NaN };
       const bad: string[] = [];
       REFS.points.forEach((x, i) => {
@@ -48,35 +50,44 @@ describe.each(REFS.scalar.map((r) => [`${r.id}${Object.keys(r.params).length ? J
       });
       worst.set(name, { ...worst.get(name), [k]: w });
       expect(bad).toEqual([]);
-    });
+    },
+  );
 
-    it("fdfArray (the fused loop) meets the same tolerances for f and f′", () => {
-      const x = Float64Array.from(REFS.points);
-      const out = new Float64Array(x.length), d = new Float64Array(x.length);
-      act.fdfArray(x, out, d);
-      const bad: string[] = [];
-      REFS.points.forEach((xi, i) => {
-        if (!(relErr(out[i], ref.f[i]!) <= TOL.f)) bad.push(`f(${xi}) = ${out[i]}, reference ${ref.f[i]}`);
-        if (ref.df[i] !== null && !(relErr(d[i], ref.df[i]!) <= TOL.df)) bad.push(`f′(${xi}) = ${d[i]}, reference ${ref.df[i]}`);
-      });
-      expect(bad).toEqual([]);
+  it("fdfArray (the fused loop) meets the same tolerances for f and f′", () => {
+    const x = Float64Array.from(REFS.points);
+    const out = new Float64Array(x.length),
+      d = new Float64Array(x.length);
+    act.fdfArray(x, out, d);
+    const bad: string[] = [];
+    REFS.points.forEach((xi, i) => {
+      if (!(relErr(out[i], ref.f[i]!) <= TOL.f)) bad.push(`f(${xi}) = ${out[i]}, reference ${ref.f[i]}`);
+      if (ref.df[i] !== null && !(relErr(d[i], ref.df[i]!) <= TOL.df))
+        bad.push(`f′(${xi}) = ${d[i]}, reference ${ref.df[i]}`);
     });
-  },
-);
+    expect(bad).toEqual([]);
+  });
+});
 
 describe("the reference file", () => {
   it("covers every table entry with f, f′ and a checked f″", () => {
     for (const e of CATALOG) {
       const refs = REFS.scalar.filter((r) => r.id === e.id);
-      expect(refs.length, `${e.id} has no reference values: add its definition to defs() in scripts/references.py, then run \`npm run references\``).toBeGreaterThan(0);
-      for (const r of refs) for (const k of ["f", "df", "d2f"] as const) expect(r[k].filter((v) => v !== null).length).toBeGreaterThan(300);
+      expect(
+        refs.length,
+        `${e.id} has no reference values: add its definition to defs() in scripts/references.py, then run \`npm run references\``,
+      ).toBeGreaterThan(0);
+      for (const r of refs)
+        for (const k of ["f", "df", "d2f"] as const) expect(r[k].filter((v) => v !== null).length).toBeGreaterThan(300);
     }
   });
 
   it("covers every parameter of every entry with a non-default value", () => {
     for (const e of CATALOG) {
       for (const name of Object.keys(e.params)) {
-        expect(REFS.scalar.some((r) => r.id === e.id && name in r.params), `${e.id}.${name} has no reference row with a non-default value: add one to scripts/references.py, then run \`npm run references\``).toBe(true);
+        expect(
+          REFS.scalar.some((r) => r.id === e.id && name in r.params),
+          `${e.id}.${name} has no reference row with a non-default value: add one to scripts/references.py, then run \`npm run references\``,
+        ).toBe(true);
       }
     }
   });
@@ -100,7 +111,10 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s against central differ
     for (let n = 0; n < 200; n++) {
       const x = -8 + 16 * next();
       if (kinks.some((k) => Math.abs(x - k) < 0.01)) continue;
-      for (const [g, dg, name] of [[act.f, act.df, "f′"], [act.df, act.d2f, "f″"]] as const) {
+      for (const [g, dg, name] of [
+        [act.f, act.df, "f′"],
+        [act.df, act.d2f, "f″"],
+      ] as const) {
         const num = centralDiff(g, x);
         const ana = dg(x);
         // mixed error: differences carry ~1e-13·|g|/h of rounding noise
@@ -114,6 +128,9 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s against central differ
 });
 
 afterAll(() => {
-  const rows = [...worst].map(([name, w]) => `| ${name} | ${["f", "df", "d2f"].map((k) => (w[k] ? `${w[k].err.toExponential(1)}${w[k].err ? ` (x = ${w[k].x})` : ""}` : "–")).join(" | ")} |`);
+  const rows = [...worst].map(
+    ([name, w]) =>
+      `| ${name} | ${["f", "df", "d2f"].map((k) => (w[k] ? `${w[k].err.toExponential(1)}${w[k].err ? ` (x = ${w[k].x})` : ""}` : "–")).join(" | ")} |`,
+  );
   console.log(["| activation | worst rel. error f | f′ | f″ |", "| --- | --- | --- | --- |", ...rows].join("\n"));
 });

@@ -29,7 +29,9 @@ describe("saturation against closed forms", () => {
     expect(inner.lo).toBeLessThan(-0.7517915246935645);
     expect(inner.hi).toBeGreaterThan(-0.7517915246935645);
     expect(activation("identity").saturation(0.5).intervals).toEqual([]);
-    expect(activation("step").saturation(1e-9).intervals).toEqual([{ lo: -Infinity, hi: Infinity, loClosed: false, hiClosed: false }]);
+    expect(activation("step").saturation(1e-9).intervals).toEqual([
+      { lo: -Infinity, hi: Infinity, loClosed: false, hiClosed: false },
+    ]);
   });
 
   it("sin: one interval per period π around π/2", () => {
@@ -49,12 +51,18 @@ describe.each(CATALOG.filter((e) => e.id !== "sin").map((e) => [e.id] as const))
     for (const eps of [0.05, 1e-6]) {
       const { intervals } = act.saturation(eps);
       const inside = (x: number) => intervals.some((i) => x >= i.lo && x <= i.hi);
-      const nearEdge = (x: number) => intervals.some((i) => Math.abs(x - i.lo) < 1e-9 * Math.max(1, Math.abs(x)) || Math.abs(x - i.hi) < 1e-9 * Math.max(1, Math.abs(x)));
+      const nearEdge = (x: number) =>
+        intervals.some(
+          (i) =>
+            Math.abs(x - i.lo) < 1e-9 * Math.max(1, Math.abs(x)) ||
+            Math.abs(x - i.hi) < 1e-9 * Math.max(1, Math.abs(x)),
+        );
       const bad: string[] = [];
       for (let k = 0; k <= 4000; k++) {
         const x = -50 + k * 0.025 + 0.0031;
         if (nearEdge(x)) continue;
-        if (inside(x) !== Math.abs(act.df(x)) < eps) bad.push(`x = ${x}: |f′| = ${Math.abs(act.df(x))}, inside = ${inside(x)}`);
+        if (inside(x) !== Math.abs(act.df(x)) < eps)
+          bad.push(`x = ${x}: |f′| = ${Math.abs(act.df(x))}, inside = ${inside(x)}`);
       }
       for (const i of intervals) {
         if (Number.isFinite(i.lo)) expect(Math.abs(act.df(i.lo))).toBeLessThan(eps); // ends are inside the set

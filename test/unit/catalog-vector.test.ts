@@ -12,7 +12,10 @@ const TINY = 2.2250738585072014e-308;
 function rowErr(got: ArrayLike<number>, want: number[], floor: number[] = []): number {
   let e = 0;
   for (let i = 0; i < want.length; i++) {
-    e = Math.max(e, Number.isNaN(got[i]) ? Infinity : Math.abs(got[i] - want[i]) / Math.max(Math.abs(want[i]), floor[i] ?? 0, TINY));
+    e = Math.max(
+      e,
+      Number.isNaN(got[i]) ? Infinity : Math.abs(got[i] - want[i]) / Math.max(Math.abs(want[i]), floor[i] ?? 0, TINY),
+    );
   }
   return e;
 }
@@ -20,7 +23,8 @@ function rowErr(got: ArrayLike<number>, want: number[], floor: number[] = []): n
 describe("the vector table", () => {
   it("has softmax and log_softmax with formulas and properties", () => {
     expect(vectorActivationIds()).toEqual(["softmax", "log_softmax"]);
-    for (const e of VECTOR_CATALOG) for (const s of [e.latex.f, e.latex.df, e.latex.d2f, e.summary, e.torch]) expect(s.length).toBeGreaterThan(5);
+    for (const e of VECTOR_CATALOG)
+      for (const s of [e.latex.f, e.latex.df, e.latex.d2f, e.summary, e.torch]) expect(s.length).toBeGreaterThan(5);
   });
 });
 
@@ -34,7 +38,13 @@ describe.each(REFS.vector.map((r) => [r.id, JSON.stringify(r.x), r] as const))("
     const s = vectorActivation("softmax").f(ref.x);
     const vmax = Math.max(...ref.v.map(Math.abs));
     const terms = ref.x.map((_, i) => (id === "softmax" ? s[i] : 1) * vmax * vmax);
-    expect(rowErr(act.jvp2(ref.x, ref.v), ref.jvp2, terms.map((t) => 1e-3 * t))).toBeLessThan(1e-10);
+    expect(
+      rowErr(
+        act.jvp2(ref.x, ref.v),
+        ref.jvp2,
+        terms.map((t) => 1e-3 * t),
+      ),
+    ).toBeLessThan(1e-10);
   });
   it("vjp is the transpose of the Jacobian, and jvp its product", () => {
     const J = act.jacobian(ref.x);
@@ -51,7 +61,9 @@ describe.each(REFS.vector.map((r) => [r.id, JSON.stringify(r.x), r] as const))("
     const shifted = act.f(ref.x.map((v) => v + 3));
     expect(rowErr(shifted, Array.from(y))).toBeLessThan(1e-12);
     const J = act.jacobian(ref.x);
-    expect(Math.max(...J.flatMap((r) => Array.from(r, Math.abs)))).toBeLessThanOrEqual(act.properties.maxAbsJacobian.value);
+    expect(Math.max(...J.flatMap((r) => Array.from(r, Math.abs)))).toBeLessThanOrEqual(
+      act.properties.maxAbsJacobian.value,
+    );
   });
 });
 
@@ -72,7 +84,9 @@ describe("vector activations", () => {
     expect(Array.from(vectorActivation("softmax").f([1, NaN, 2])).every(Number.isNaN)).toBe(true);
   });
   it("throw clear errors", () => {
-    expect(() => vectorActivation("softmx")).toThrowError(/unknown vector activation "softmx"; valid ids are: softmax, log_softmax/);
+    expect(() => vectorActivation("softmx")).toThrowError(
+      /unknown vector activation "softmx"; valid ids are: softmax, log_softmax/,
+    );
     expect(() => vectorActivation("relu")).toThrowError(/is a scalar activation: use activation\("relu"\)/);
     expect(() => activation("log_softmax")).toThrowError(/acts on whole vectors/);
     expect(() => vectorActivation("softmax").jvp([1, 2], [1])).toThrowError(/v has length 1 but x has length 2/);

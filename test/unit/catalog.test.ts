@@ -16,9 +16,31 @@ const GRID = [
 ];
 
 const ISSUE_IDS = [
-  "identity", "sigmoid", "tanh", "relu", "leaky_relu", "relu6", "elu", "selu", "celu", "gelu", "gelu_tanh", "silu", "mish",
-  "softplus", "softsign", "hardtanh", "hardsigmoid", "hardswish", "logsigmoid", "tanhshrink", "softshrink", "hardshrink",
-  "sin", "gaussian", "step",
+  "identity",
+  "sigmoid",
+  "tanh",
+  "relu",
+  "leaky_relu",
+  "relu6",
+  "elu",
+  "selu",
+  "celu",
+  "gelu",
+  "gelu_tanh",
+  "silu",
+  "mish",
+  "softplus",
+  "softsign",
+  "hardtanh",
+  "hardsigmoid",
+  "hardswish",
+  "logsigmoid",
+  "tanhshrink",
+  "softshrink",
+  "hardshrink",
+  "sin",
+  "gaussian",
+  "step",
 ];
 
 describe("the activation table", () => {
@@ -31,7 +53,9 @@ describe("the activation table", () => {
   });
 
   it("uses PyTorch's defaults", () => {
-    const defaults = Object.fromEntries(CATALOG.map((e) => [e.id, Object.fromEntries(Object.entries(e.params).map(([k, p]) => [k, p.default]))]));
+    const defaults = Object.fromEntries(
+      CATALOG.map((e) => [e.id, Object.fromEntries(Object.entries(e.params).map(([k, p]) => [k, p.default]))]),
+    );
     expect(defaults).toMatchObject({
       leaky_relu: { negativeSlope: 0.01 },
       elu: { alpha: 1 },
@@ -59,7 +83,16 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s", (id, entry: Activati
   });
 
   it("declares every property", () => {
-    expect(Object.keys(p).sort()).toEqual(["bounded", "kinks", "maxAbsDf", "monotonic", "range", "smoothness", "symmetry", "zeroCentred"]);
+    expect(Object.keys(p).sort()).toEqual([
+      "bounded",
+      "kinks",
+      "maxAbsDf",
+      "monotonic",
+      "range",
+      "smoothness",
+      "symmetry",
+      "zeroCentred",
+    ]);
     expect(["increasing", "non-decreasing", "decreasing", "non-increasing", "no"]).toContain(p.monotonic);
     expect(["discontinuous", "C0", "C1", "C∞"]).toContain(p.smoothness); // "unknown" is only for estimates
     expect(p.range.text.length).toBeGreaterThan(0);
@@ -71,20 +104,30 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s", (id, entry: Activati
     const { lo, hi } = p.range;
     const out = f.filter((v) => !(v >= lo - 1e-15 * Math.abs(lo) && v <= hi + 1e-15 * Math.abs(hi)));
     expect(out).toEqual([]);
-    const min = Math.min(...f), max = Math.max(...f);
+    const min = Math.min(...f),
+      max = Math.max(...f);
     // The hull is tight: the 1/64 grid comes within 1e-4 of each finite end (an interior minimum is quadratic
     // between samples; the references pin it exactly), and past any bound for infinite ends.
     if (Number.isFinite(lo)) expect(min - lo).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(lo)));
     else expect(min).toBeLessThan(-1e100);
     if (Number.isFinite(hi)) expect(hi - max).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(hi)));
     else expect(max).toBeGreaterThan(1e100);
-    expect(p.bounded).toBe(Number.isFinite(lo) && Number.isFinite(hi) ? "yes" : Number.isFinite(lo) ? "below" : Number.isFinite(hi) ? "above" : "no");
+    expect(p.bounded).toBe(
+      Number.isFinite(lo) && Number.isFinite(hi)
+        ? "yes"
+        : Number.isFinite(lo)
+          ? "below"
+          : Number.isFinite(hi)
+            ? "above"
+            : "no",
+    );
   });
 
   it("is monotonic as declared", () => {
     const sorted = GRID.map((x, i) => [x, f[i]] as const).sort((a, b) => a[0] - b[0]);
     const diffs = sorted.slice(1).map(([, v], i) => v - sorted[i][1]);
-    const up = diffs.every((d) => d >= 0), down = diffs.every((d) => d <= 0);
+    const up = diffs.every((d) => d >= 0),
+      down = diffs.every((d) => d <= 0);
     const strict = (d: number[]) => d.filter((v) => v === 0).length < d.length / 2; // saturated tails round to equal values
     if (p.monotonic === "increasing") expect(up && df.every((d) => d >= 0) && strict(diffs)).toBe(true);
     if (p.monotonic === "non-decreasing") expect(up).toBe(true);
@@ -94,7 +137,8 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s", (id, entry: Activati
 
   it("is zero-centred and symmetric as declared", () => {
     expect(act.f(0) === 0 && f.some((v) => v < 0) && f.some((v) => v > 0)).toBe(p.zeroCentred);
-    const sym = (sign: number) => GRID.every((x) => Math.abs(act.f(-x) - sign * act.f(x)) <= 1e-15 * Math.abs(act.f(x)));
+    const sym = (sign: number) =>
+      GRID.every((x) => Math.abs(act.f(-x) - sign * act.f(x)) <= 1e-15 * Math.abs(act.f(x)));
     expect(sym(-1)).toBe(p.symmetry === "odd");
     expect(sym(1)).toBe(p.symmetry === "even");
   });
@@ -141,7 +185,8 @@ describe.each(CATALOG.map((e) => [e.id, e] as const))("%s", (id, entry: Activati
       // beyond 1e300 nothing changes any more: the values at ±∞ are those at ±1e300 (f itself where it saturates)
       expect(act.df(s * Infinity)).toBe(act.df(s * 1e300));
       expect(act.d2f(s * Infinity)).toBe(act.d2f(s * 1e300));
-      const unbounded = s > 0 ? p.range.hi === Infinity && act.f(1e300) > 1 : p.range.lo === -Infinity && act.f(-1e300) < -1;
+      const unbounded =
+        s > 0 ? p.range.hi === Infinity && act.f(1e300) > 1 : p.range.lo === -Infinity && act.f(-1e300) < -1;
       if (unbounded) expect(act.f(s * Infinity)).toBe(Math.sign(act.f(s * 1e300)) * Infinity);
       else expect(act.f(s * Infinity)).toBe(act.f(s * 1e300));
     }
@@ -191,10 +236,14 @@ describe("parameters", () => {
   });
 
   it("reject NaN and values outside their domain, naming the parameter and its domain", () => {
-    expect(() => activation("leaky_relu", { negativeSlope: NaN })).toThrowError(/"negativeSlope" = NaN is invalid; it must be a finite number/);
+    expect(() => activation("leaky_relu", { negativeSlope: NaN })).toThrowError(
+      /"negativeSlope" = NaN is invalid; it must be a finite number/,
+    );
     expect(() => activation("elu", { alpha: -1 })).toThrowError(/"alpha" = -1 .* > 0/);
     expect(() => activation("softshrink", { lambd: 0 })).toThrowError(/"lambd"/);
-    expect(() => activation("hardtanh", { minVal: 2, maxVal: 1 })).toThrowError(/"minVal" \(2\) must be less than "maxVal" \(1\)/);
+    expect(() => activation("hardtanh", { minVal: 2, maxVal: 1 })).toThrowError(
+      /"minVal" \(2\) must be less than "maxVal" \(1\)/,
+    );
   });
 
   it("reject unknown names, listing the valid ones", () => {
@@ -203,7 +252,9 @@ describe("parameters", () => {
   });
 
   it("unknown ids throw naming the id and listing every valid id", () => {
-    expect(() => activation("swish")).toThrowError(`unknown activation "swish"; valid ids are: ${CATALOG.map((e) => e.id).join(", ")}`);
+    expect(() => activation("swish")).toThrowError(
+      `unknown activation "swish"; valid ids are: ${CATALOG.map((e) => e.id).join(", ")}`,
+    );
     expect(() => activation("softmax")).toThrowError(/vectorActivation\("softmax"\)/);
   });
 });

@@ -4,7 +4,10 @@ import * as lib from "../../lib/src/index";
 
 const saved = { seed: process.env.ACTIGRAD_SEED, claims: process.env.ACTIGRAD_CLAIMS };
 afterEach(() => {
-  for (const [k, v] of [["ACTIGRAD_SEED", saved.seed], ["ACTIGRAD_CLAIMS", saved.claims]] as const) {
+  for (const [k, v] of [
+    ["ACTIGRAD_SEED", saved.seed],
+    ["ACTIGRAD_CLAIMS", saved.claims],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -19,7 +22,9 @@ describe("claim", () => {
   });
 
   it("throws an Error naming the claim and its numbers when it does not", () => {
-    expect(() => claim("ReLU ends 100× worse", false, "ratio 0.7")).toThrow("claim failed: ReLU ends 100× worse [ratio 0.7]");
+    expect(() => claim("ReLU ends 100× worse", false, "ratio 0.7")).toThrow(
+      "claim failed: ReLU ends 100× worse [ratio 0.7]",
+    );
   });
 
   it("names the seed base in the error when ACTIGRAD_SEED is set", () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { blobs, circles, moons, net321Data, oneHot, polynomial, sine, spirals, xor, type Dataset } from "../../lib/src/data";
+import {
+  blobs,
+  circles,
+  moons,
+  net321Data,
+  oneHot,
+  polynomial,
+  sine,
+  spirals,
+  xor,
+  type Dataset,
+} from "../../lib/src/data";
 import { toRows } from "../../lib/src/nn";
 
 const GENERATORS: [string, (o: { seed?: number; shuffle?: boolean }) => Dataset][] = [
@@ -15,7 +26,9 @@ const GENERATORS: [string, (o: { seed?: number; shuffle?: boolean }) => Dataset]
 
 describe.each(GENERATORS)("%s", (_, make) => {
   it("is the same for the same seed and differs for another", () => {
-    const a = make({ seed: 1 }), b = make({ seed: 1 }), c = make({ seed: 2 });
+    const a = make({ seed: 1 }),
+      b = make({ seed: 1 }),
+      c = make({ seed: 2 });
     expect(a.x.data).toEqual(b.x.data);
     expect(a.y.data).toEqual(b.y.data);
     expect(a.x.data).not.toEqual(c.x.data);
@@ -29,7 +42,12 @@ const sorted = (d: Dataset) => Array.from(d.y.data).every((v, i, a) => i === 0 |
 describe("classification sets", () => {
   it("xor defaults to the truth table", () => {
     const d = xor();
-    expect(toRows(d.x)).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(toRows(d.x)).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     expect(Array.from(d.y.data)).toEqual([0, 1, 1, 0]);
     expect(d.classes).toBe(2);
   });
@@ -37,8 +55,8 @@ describe("classification sets", () => {
   it("moons without noise lie on their two arcs", () => {
     const d = moons({ n: 100, noise: 0 });
     for (const [[x, y], [c]] of toRows(d.x).map((r, i) => [r, toRows(d.y)[i]])) {
-      if (c === 0) expect(Math.hypot(x, y)).toBeCloseTo(1, 12), expect(y).toBeGreaterThanOrEqual(-1e-12);
-      else expect(Math.hypot(x - 1, y - 0.5)).toBeCloseTo(1, 12), expect(y).toBeLessThanOrEqual(0.5 + 1e-12);
+      if (c === 0) (expect(Math.hypot(x, y)).toBeCloseTo(1, 12), expect(y).toBeGreaterThanOrEqual(-1e-12));
+      else (expect(Math.hypot(x - 1, y - 0.5)).toBeCloseTo(1, 12), expect(y).toBeLessThanOrEqual(0.5 + 1e-12));
     }
     expect(Array.from(d.y.data).filter((c) => c === 1)).toHaveLength(50);
   });
@@ -56,7 +74,10 @@ describe("classification sets", () => {
   });
 
   it("blobs gather around their centers", () => {
-    const centers = [[0, 0], [10, -5]];
+    const centers = [
+      [0, 0],
+      [10, -5],
+    ];
     const d = blobs({ n: 2000, centers, std: 0.5, seed: 4 });
     centers.forEach((c, k) => {
       const rows = toRows(d.x).filter((_, i) => d.y.data[i] === k);
@@ -88,7 +109,9 @@ describe("regression sets", () => {
       expect(x).toBeLessThanOrEqual(Math.PI);
       expect(s.train.y.data[i]).toBe(Math.sin(x));
     }
-    expect(Array.from(s.extrapolation.x.data)).toEqual(Array.from({ length: 9 }, (_, i) => -2 * Math.PI + (4 * Math.PI * i) / 8));
+    expect(Array.from(s.extrapolation.x.data)).toEqual(
+      Array.from({ length: 9 }, (_, i) => -2 * Math.PI + (4 * Math.PI * i) / 8),
+    );
     expect(s.extrapolationRange).toEqual([-2 * Math.PI, 2 * Math.PI]);
   });
 

@@ -18,10 +18,15 @@ export function disagreements(p: PanelPayload): string[] {
   const out: string[] = [];
   // The figure's own SVG is the scene's drawing.
   if (toSvg(p) !== drawScene(sceneOf(p))) out.push("toSvg differs from drawScene(sceneOf(payload))");
-  const lens = p.kind === "activation" ? { lens: Math.floor(p.x.length / 3), show: { f: true, df: false, d2f: true } } : {};
+  const lens =
+    p.kind === "activation" ? { lens: Math.floor(p.x.length / 3), show: { f: true, df: false, d2f: true } } : {};
   for (const view of [{}, { width: 1000, theme: DARK_THEME, ...lens }, { width: 520 }]) {
     const scene = sceneOf(p, view);
-    out.push(...differences(readSvg(drawScene(scene)), readPlotly(toPlotly(scene) as never)).map((d) => `${JSON.stringify({ width: scene.width, light: scene.theme.light })}: ${d}`));
+    out.push(
+      ...differences(readSvg(drawScene(scene)), readPlotly(toPlotly(scene) as never)).map(
+        (d) => `${JSON.stringify({ width: scene.width, light: scene.theme.light })}: ${d}`,
+      ),
+    );
   }
   return out;
 }
@@ -38,20 +43,41 @@ describe("SVG and plotly from one scene agree", () => {
   it("reads back every sort of mark, so the comparison is not vacuous", () => {
     const count = (name: string, view = {}) => {
       const d = readSvg(drawScene(sceneOf(PANEL_FIGURES[name]().payload as PanelPayload, view)));
-      return { panels: d.panels.length, lines: d.lines.length, texts: d.texts.length, segments: d.segments.length, dots: d.dots.length, spans: d.spans.length };
+      return {
+        panels: d.panels.length,
+        lines: d.lines.length,
+        texts: d.texts.length,
+        segments: d.segments.length,
+        dots: d.dots.length,
+        spans: d.spans.length,
+      };
     };
-    expect(count("activation fixture", { lens: 100 })).toMatchObject({ panels: 3, lines: 6, segments: 2, dots: 2 + 6, spans: 3 * 3 + 3 });
+    expect(count("activation fixture", { lens: 100 })).toMatchObject({
+      panels: 3,
+      lines: 6,
+      segments: 2,
+      dots: 2 + 6,
+      spans: 3 * 3 + 3,
+    });
     expect(count("landscape fixture").segments).toBeGreaterThan(40);
     expect(count("landscape fixture").dots).toBeGreaterThan(20);
-    expect(count("curves fixture: bands, groups, markers, log axes")).toMatchObject({ panels: 2, lines: 3, dots: 7 + 4, spans: 2 });
+    expect(count("curves fixture: bands, groups, markers, log axes")).toMatchObject({
+      panels: 2,
+      lines: 3,
+      dots: 7 + 4,
+      spans: 2,
+    });
   });
 
   // NB: defined only when the series ran (test_notebooks.py runs this file again with the path set).
-  if (SERIES) it("every panel figure of the notebook series", () => {
-    const lines = fs.readFileSync(SERIES!, "utf8").split("\n").filter(Boolean);
-    const payloads = lines.map((l) => JSON.parse(l) as { where: string; payload: Payload });
-    expect(payloads.length).toBeGreaterThan(10);
-    const bad = payloads.filter((x) => x.payload.kind !== "network").flatMap((x) => disagreements(x.payload as PanelPayload).map((d) => `${x.where}: ${d}`));
-    expect(bad).toEqual([]);
-  });
+  if (SERIES)
+    it("every panel figure of the notebook series", () => {
+      const lines = fs.readFileSync(SERIES!, "utf8").split("\n").filter(Boolean);
+      const payloads = lines.map((l) => JSON.parse(l) as { where: string; payload: Payload });
+      expect(payloads.length).toBeGreaterThan(10);
+      const bad = payloads
+        .filter((x) => x.payload.kind !== "network")
+        .flatMap((x) => disagreements(x.payload as PanelPayload).map((d) => `${x.where}: ${d}`));
+      expect(bad).toEqual([]);
+    });
 });

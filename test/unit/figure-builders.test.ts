@@ -85,7 +85,10 @@ describe("activationFigure", () => {
   });
 
   it("shows f and f′ by default, f″ on request, and carries ε", () => {
-    expect(activationFigure([SIGMOID]).payload).toMatchObject({ show: { f: true, df: true, d2f: false }, epsilon: 0.01 });
+    expect(activationFigure([SIGMOID]).payload).toMatchObject({
+      show: { f: true, df: true, d2f: false },
+      epsilon: 0.01,
+    });
     expect(activationFigure([SIGMOID], { show: { d2f: true } }).payload.show).toEqual({ f: true, df: true, d2f: true });
     expect(activationFigure([SIGMOID], { epsilon: 0 }).payload.series[0].saturated).toEqual([]);
   });
@@ -106,7 +109,13 @@ describe("activationFigure", () => {
     expect(z.summary).toBe("sigmoid on [-6, 6]: max f′ = 0.25 at z = 0");
     expect(activationNames("z")).toEqual({ axis: "z", v: "z", f: "f(z)", df: "f′(z)", d2f: "f″(z)" });
     expect(activationNames("w₁")).toMatchObject({ v: "w₁", df: "f′(w₁)" });
-    expect(activationNames("pre-activation z")).toEqual({ axis: "pre-activation z", v: "x", f: "f(x)", df: "f′(x)", d2f: "f″(x)" });
+    expect(activationNames("pre-activation z")).toEqual({
+      axis: "pre-activation z",
+      v: "x",
+      f: "f(x)",
+      df: "f′(x)",
+      d2f: "f″(x)",
+    });
     expect(activationNames(undefined)).toMatchObject({ axis: "x", v: "x" });
     expect(activationFigure([SIGMOID]).payload.xLabel).toBeUndefined();
   });
@@ -152,13 +161,19 @@ describe("networkFigure", () => {
     expect(Math.abs(w.paths[0].product)).toBe(Math.max(...all));
     expect(p.selected).toBe("w");
     expect(networkFigure(smallNetwork(), { selected: "b" }).payload.selected).toBe("b");
-    expect(networkFigure(smallNetwork()).summary).toMatch(/∂J\/∂w = Σ of 2 path products = (-?[\d.]+) \(backward: \1\)/);
+    expect(networkFigure(smallNetwork()).summary).toMatch(
+      /∂J\/∂w = Σ of 2 path products = (-?[\d.]+) \(backward: \1\)/,
+    );
   });
 
   it("names broken references", () => {
     const g = smallNetwork();
-    expect(() => networkFigure({ ...g, edges: [...g.edges, { from: "zz", to: "J", localLabel: "", local: 1 }] })).toThrow(/edges\[11\] refers to unknown node "zz"/);
-    expect(() => networkFigure(g, { selected: "x1" })).toThrow(/selected "x1" has no explanation; explained parameters are: w, b/);
+    expect(() =>
+      networkFigure({ ...g, edges: [...g.edges, { from: "zz", to: "J", localLabel: "", local: 1 }] }),
+    ).toThrow(/edges\[11\] refers to unknown node "zz"/);
+    expect(() => networkFigure(g, { selected: "x1" })).toThrow(
+      /selected "x1" has no explanation; explained parameters are: w, b/,
+    );
     expect(() => networkFigure({ ...g, nodes: [...g.nodes, g.nodes[0]] })).toThrow(/node id "x1" appears twice/);
   });
 });
@@ -190,9 +205,13 @@ describe("trainingFigure", () => {
   });
 
   it("formats progress with an ETA from the pace so far", () => {
-    expect(formatProgress({ step: 300, total: 1000, elapsedMs: 4200 })).toBe("step 300 / 1000 (30%) · 4.2 s elapsed · ETA 9.8 s");
+    expect(formatProgress({ step: 300, total: 1000, elapsedMs: 4200 })).toBe(
+      "step 300 / 1000 (30%) · 4.2 s elapsed · ETA 9.8 s",
+    );
     expect(formatProgress({ step: 0, total: 1000, elapsedMs: 0 })).toBe("step 0 / 1000 (0%) · 0.0 s elapsed · ETA –");
-    expect(formatProgress({ step: 1000, total: 1000, elapsedMs: 65_000 })).toBe("step 1000 / 1000 (100%) · 1 min 05 s elapsed · done");
+    expect(formatProgress({ step: 1000, total: 1000, elapsedMs: 65_000 })).toBe(
+      "step 1000 / 1000 (100%) · 1 min 05 s elapsed · done",
+    );
     expect(formatDuration(3_725_000)).toBe("1 h 02 min");
   });
 
@@ -202,8 +221,12 @@ describe("trainingFigure", () => {
     expect(() => trainingFigure(h)).toThrow(/layers\[1\] \("layer 2"\)\.saturated has 9 values but there are 10 steps/);
     const l = trainingHistory(10);
     l.losses[0].values.pop();
-    expect(() => trainingFigure(l)).toThrow(/losses\[0\] \("train"\) has 9 values but there are 10 steps \(or give the curve its own steps\)/);
-    expect(() => trainingFigure({ steps: [], layers: [], losses: [{ name: "a", steps: [0, 1], values: [1] }] })).toThrow(/losses\[0\] \("a"\) has 1 values but its own steps has 2/);
+    expect(() => trainingFigure(l)).toThrow(
+      /losses\[0\] \("train"\) has 9 values but there are 10 steps \(or give the curve its own steps\)/,
+    );
+    expect(() =>
+      trainingFigure({ steps: [], layers: [], losses: [{ name: "a", steps: [0, 1], values: [1] }] }),
+    ).toThrow(/losses\[0\] \("a"\) has 1 values but its own steps has 2/);
   });
 
   it("draws runs of different lengths: a loss curve may carry its own steps", () => {
@@ -213,7 +236,11 @@ describe("trainingFigure", () => {
       steps,
       losses: [
         { name: "η = 0.1", values: steps.map((s) => Math.exp(-s / 30)) },
-        { name: "η = 3 (diverged)", steps: steps.slice(0, 31), values: steps.slice(0, 31).map((s) => (s < 30 ? 2 ** s : Infinity)) },
+        {
+          name: "η = 3 (diverged)",
+          steps: steps.slice(0, 31),
+          values: steps.slice(0, 31).map((s) => (s < 30 ? 2 ** s : Infinity)),
+        },
       ],
       layers: [],
     });
@@ -224,9 +251,15 @@ describe("trainingFigure", () => {
     // ∞ is a gap, not the range: the finite values span 30 decades, so the loss axis is logarithmic.
     expect(fig.payload.lossLog).toBe(true);
     expect(fig.payload.layers).toEqual([]);
-    expect(fig.summary).toBe(`training: 100 logged steps; η = 0.1 loss ${Number(Math.exp(-99 / 30).toPrecision(4))}; η = 3 (diverged) loss Infinity (step 30)`);
+    expect(fig.summary).toBe(
+      `training: 100 logged steps; η = 0.1 loss ${Number(Math.exp(-99 / 30).toPrecision(4))}; η = 3 (diverged) loss Infinity (step 30)`,
+    );
     // Own steps need no shared steps at all.
-    const alone = trainingFigure({ steps: [], losses: [{ name: "run", steps: [0, 10, 20], values: [1, 0.5, 0.25] }], layers: [] });
+    const alone = trainingFigure({
+      steps: [],
+      losses: [{ name: "run", steps: [0, 10, 20], values: [1, 0.5, 0.25] }],
+      layers: [],
+    });
     expect(alone.payload.losses[0]).toEqual({ name: "run", x: [0, 10, 20], y: [1, 0.5, 0.25], color: 0 });
     validatePayload(JSON.parse(JSON.stringify(fig.payload)));
   });
@@ -245,7 +278,10 @@ describe("trainingFigure colours", () => {
   };
   const looks = (h: Parameters<typeof trainingFigure>[0]) => {
     const p = trainingFigure(h).payload;
-    return { losses: p.losses.map(({ color, dash }) => ({ color, dash })), layers: p.layers.map(({ color, shade }) => ({ color, shade })) };
+    return {
+      losses: p.losses.map(({ color, dash }) => ({ color, dash })),
+      layers: p.layers.map(({ color, shade }) => ({ color, shade })),
+    };
   };
 
   it("by default every curve has its own colour: loss k takes k, layer k takes n + k (as before groups)", () => {
@@ -262,7 +298,11 @@ describe("trainingFigure colours", () => {
     });
     // Train and test of one run: one colour, the second dashed, a third dotted.
     const h = trainingHistory(10, 3);
-    const grouped = looks({ ...h, losses: [...h.losses, { name: "val", values: h.losses[1].values }].map((l) => ({ ...l, group: "run" })), layers: h.layers.map((l) => ({ ...l, group: "run" })) });
+    const grouped = looks({
+      ...h,
+      losses: [...h.losses, { name: "val", values: h.losses[1].values }].map((l) => ({ ...l, group: "run" })),
+      layers: h.layers.map((l) => ({ ...l, group: "run" })),
+    });
     expect(grouped.losses).toEqual([{ color: 0 }, { color: 0, dash: "dash" }, { color: 0, dash: "dot" }]);
     expect(grouped.layers).toEqual([{ color: 0 }, { color: 0, shade: 0.25 }, { color: 0, shade: 0.5 }]);
   });
@@ -281,14 +321,26 @@ describe("trainingFigure colours", () => {
 
   it("names a colour that is not a palette index", () => {
     const h = trainingHistory(5, 1);
-    expect(() => trainingFigure({ ...h, layers: [{ ...h.layers[0], color: 1.5 }] })).toThrow(/layers\[0\] \("layer 1"\)\.color must be a palette index \(an integer ≥ 0\), got 1\.5/);
-    expect(() => trainingFigure({ ...h, losses: [{ ...h.losses[0], color: -1 }] })).toThrow(/losses\[0\] \("train"\)\.color must be a palette index/);
+    expect(() => trainingFigure({ ...h, layers: [{ ...h.layers[0], color: 1.5 }] })).toThrow(
+      /layers\[0\] \("layer 1"\)\.color must be a palette index \(an integer ≥ 0\), got 1\.5/,
+    );
+    expect(() => trainingFigure({ ...h, losses: [{ ...h.losses[0], color: -1 }] })).toThrow(
+      /losses\[0\] \("train"\)\.color must be a palette index/,
+    );
   });
 });
 
 describe("landscapeFigure", () => {
   it("puts evenly spaced levels strictly inside the loss range", () => {
-    expect(contourLevels([[0, 1], [2, 3]], 2)).toEqual({ start: 1, end: 2, size: 1 });
+    expect(
+      contourLevels(
+        [
+          [0, 1],
+          [2, 3],
+        ],
+        2,
+      ),
+    ).toEqual({ start: 1, end: 2, size: 1 });
   });
 
   it("keeps the zigzag: the badly scaled path flips the sign of w2 every step", () => {
@@ -299,7 +351,8 @@ describe("landscapeFigure", () => {
     expect(std.path.y.every((v) => v > 0)).toBe(true);
     expect(raw.path.step).toEqual(raw.path.x.map((_, i) => i));
     // The longest arrow is 7% of the panel; those under 0.5% (the raw slice's whole w2 = 0 row) are left out.
-    const norm = (a: NonNullable<typeof raw.arrows>, k: number) => Math.hypot((a.scale * a.u[k]) / 4, (a.scale * a.v[k]) / 4);
+    const norm = (a: NonNullable<typeof raw.arrows>, k: number) =>
+      Math.hypot((a.scale * a.u[k]) / 4, (a.scale * a.v[k]) / 4);
     expect(Math.max(...raw.arrows!.x.map((_, k) => norm(raw.arrows!, k)))).toBeCloseTo(0.07, 12);
     expect(raw.arrows!.x).toHaveLength(49 - 7);
     expect(raw.arrows!.y.every((v) => Math.abs(v) > 0.5)).toBe(true);
@@ -319,7 +372,9 @@ describe("landscapeFigure", () => {
 
   it("names grids whose shapes disagree", () => {
     const [s] = twoSlices();
-    expect(() => landscapeFigure([{ ...s, z: s.z.slice(1) }])).toThrow(/slices\[0\] \("raw inputs \(badly scaled\)"\): z has 60 rows but y has 61 values/);
+    expect(() => landscapeFigure([{ ...s, z: s.z.slice(1) }])).toThrow(
+      /slices\[0\] \("raw inputs \(badly scaled\)"\): z has 60 rows but y has 61 values/,
+    );
     expect(() => landscapeFigure([])).toThrow(/at least one slice/);
   });
 });

@@ -20,7 +20,16 @@ function scaleAt(trace: Json, z: number): string {
   const [p0, c0] = s[k];
   const [p1, c1] = s[k + 1] ?? s[k];
   const f = p1 > p0 ? (t - p0) / (p1 - p0) : 0;
-  return "#" + channels(c0).map((a, j) => Math.round(255 * (a + (channels(c1)[j] - a) * f)).toString(16).padStart(2, "0")).join("");
+  return (
+    "#" +
+    channels(c0)
+      .map((a, j) =>
+        Math.round(255 * (a + (channels(c1)[j] - a) * f))
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")
+  );
 }
 
 const [light, dark] = [LIGHT_THEME, DARK_THEME];
@@ -32,7 +41,9 @@ describe("contour contrast", () => {
 
   it("every contour level in the static SVG has ≥ 3:1 against its white card", () => {
     const doc = new DOMParser().parseFromString(landscapeSvg(payload), "image/svg+xml");
-    const paths = Array.from(doc.getElementsByTagName("path") as unknown as Element[]).filter((e) => /^loss = /.test(e.getElementsByTagName("title")[0]?.textContent ?? ""));
+    const paths = Array.from(doc.getElementsByTagName("path") as unknown as Element[]).filter((e) =>
+      /^loss = /.test(e.getElementsByTagName("title")[0]?.textContent ?? ""),
+    );
     expect(paths.length).toBeGreaterThan(10);
     const worst = Math.min(...paths.map((e) => contrast(e.getAttribute("stroke")!, LIGHT_THEME.paper)));
     expect(worst).toBeGreaterThanOrEqual(3);
@@ -52,8 +63,10 @@ describe("contour contrast", () => {
     });
   }
 
-  it("Lab accepts a paper colour named in CSS (JupyterLab's light theme says \"white\")", () => {
+  it('Lab accepts a paper colour named in CSS (JupyterLab\'s light theme says "white")', () => {
     const tr = (landscapePlot(payload, { ...light, paper: "white" }).data as Json[]).find((d) => d.type === "contour");
-    expect(Math.min(...tr.colorscale.map(([, c]: [number, string]) => contrast(c, "#ffffff")))).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...tr.colorscale.map(([, c]: [number, string]) => contrast(c, "#ffffff")))).toBeGreaterThanOrEqual(
+      3,
+    );
   });
 });

@@ -23,7 +23,8 @@ const dark: Theme = { ...DARK_THEME, paper: "#111", text: "#ddd", muted: "#aaa",
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 /** The Lab figure of a training payload, as the extension draws it. */
 /** The Lab figure of an activation payload for the reader's state, as the extension draws it. */
-const activationPlot = (p: Parameters<typeof activationScene>[0], state: ActivationState, theme: Theme) => toPlotly(activationScene(p, { theme, show: state.show, lens: state.lens }), { hoverLabels: false });
+const activationPlot = (p: Parameters<typeof activationScene>[0], state: ActivationState, theme: Theme) =>
+  toPlotly(activationScene(p, { theme, show: state.show, lens: state.lens }), { hoverLabels: false });
 const landscapePlot = (p: Parameters<typeof landscapeScene>[0], theme: Theme) => toPlotly(landscapeScene(p, { theme }));
 const trainingPlot = (p: Parameters<typeof trainingScene>[0], theme: Theme) => toPlotly(trainingScene(p, { theme }));
 
@@ -46,11 +47,47 @@ describe("plotly text is escaped", () => {
 
   const evil = (s: string) => `${s} ${XSS}`;
   const figs: [string, () => Json][] = [
-    ["activation", () => toPlotly(activationScene(activationFigure([handActivation("e", evil("act"), Math.tanh, Math.tanh, Math.tanh)], { title: evil("t") }).payload, { theme: light, show: { f: true, df: true, d2f: true }, lens: 3 }))],
+    [
+      "activation",
+      () =>
+        toPlotly(
+          activationScene(
+            activationFigure([handActivation("e", evil("act"), Math.tanh, Math.tanh, Math.tanh)], { title: evil("t") })
+              .payload,
+            { theme: light, show: { f: true, df: true, d2f: true }, lens: 3 },
+          ),
+        ),
+    ],
     ["network", () => networkPlot(networkFigure(smallNetwork(evil)).payload, { selected: "w" }, light)],
     ["training", () => trainingPlot(trainingFigure(trainingHistory(20, 2, evil)).payload, light)],
-    ["curves", () => toPlotly(curvesScene(curvesFigure({ title: evil("t"), xLabel: XSS, yLabel: XSS, lines: [{ name: evil("l"), x: [0, 1], y: [0, 1] }], points: [{ name: "p", x: [0], y: [0], group: [XSS] }], bands: [{ from: 0, to: 1, label: XSS }] }).payload, { theme: light }))],
-    ["landscape", () => landscapePlot(landscapeFigure(twoSlices(5, 9).map((s) => ({ ...s, title: evil(s.title), xLabel: XSS, yLabel: XSS })), { title: evil("t") }).payload, light)],
+    [
+      "curves",
+      () =>
+        toPlotly(
+          curvesScene(
+            curvesFigure({
+              title: evil("t"),
+              xLabel: XSS,
+              yLabel: XSS,
+              lines: [{ name: evil("l"), x: [0, 1], y: [0, 1] }],
+              points: [{ name: "p", x: [0], y: [0], group: [XSS] }],
+              bands: [{ from: 0, to: 1, label: XSS }],
+            }).payload,
+            { theme: light },
+          ),
+        ),
+    ],
+    [
+      "landscape",
+      () =>
+        landscapePlot(
+          landscapeFigure(
+            twoSlices(5, 9).map((s) => ({ ...s, title: evil(s.title), xLabel: XSS, yLabel: XSS })),
+            { title: evil("t") },
+          ).payload,
+          light,
+        ),
+    ],
   ];
   it.each(figs)("%s: no string holds markup other than the renderer's own", (_, build) => {
     const all = strings(build());
@@ -67,7 +104,11 @@ describe("the activation Lab figure (toPlotly of the scene)", () => {
     const all = activationPlot(p, { show: { f: true, df: true, d2f: true } }, light);
     expect(lines(all)).toHaveLength(6);
     expect(all.layout.xaxis3).toBeDefined();
-    expect((all.layout.annotations as Json[]).filter((a) => a.text.startsWith("<b>")).map((a) => a.text)).toEqual(["<b>f(x)</b>", "<b>f′(x)</b>", "<b>f″(x)</b>"]);
+    expect((all.layout.annotations as Json[]).filter((a) => a.text.startsWith("<b>")).map((a) => a.text)).toEqual([
+      "<b>f(x)</b>",
+      "<b>f′(x)</b>",
+      "<b>f″(x)</b>",
+    ]);
     const bands = (all.layout.shapes as Json[]).filter((s) => s.type === "rect" && s.xref === "x");
     expect(bands).toHaveLength(3); // sigmoid's two ends, relu's negative half
     expect(bands[2]).toMatchObject({ x0: -6, x1: 0, fillcolor: LIGHT[1] });
@@ -91,17 +132,33 @@ describe("the activation Lab figure (toPlotly of the scene)", () => {
     const i = p.x.findIndex((x) => x === 1);
     const fig = activationPlot(p, { show: { f: true, df: true, d2f: false }, lens: i }, light);
     // A trace per tangent colour.
-    const [sig, relu] = (fig.data as Json[]).filter((d) => d.meta === "segment").map((d) => ({ x: d.x.slice(0, 2), y: d.y.slice(0, 2) }));
+    const [sig, relu] = (fig.data as Json[])
+      .filter((d) => d.meta === "segment")
+      .map((d) => ({ x: d.x.slice(0, 2), y: d.y.slice(0, 2) }));
     const slope = (d: Json) => (d.y[1] - d.y[0]) / (d.x[1] - d.x[0]);
     expect(slope(sig)).toBeCloseTo(SIGMOID.df(1), 12);
     expect(slope(relu)).toBe(1);
     expect(Math.min(...relu.y)).toBeGreaterThanOrEqual(-1e-12); // relu's f ≥ 0, so the tangent stops at 0
     expect((fig.data as Json[]).find((d) => d.meta === "segment-dot").x).toEqual([1, 1]);
-    expect((fig.layout.shapes as Json[]).filter((s) => s.type === "line" && s.yref?.endsWith("domain")).map((s) => [s.xref, s.x0, s.line.color])).toEqual([["x", 1, light.accent], ["x2", 1, light.accent]]);
+    expect(
+      (fig.layout.shapes as Json[])
+        .filter((s) => s.type === "line" && s.yref?.endsWith("domain"))
+        .map((s) => [s.xref, s.x0, s.line.color]),
+    ).toEqual([
+      ["x", 1, light.accent],
+      ["x2", 1, light.accent],
+    ]);
     const dots = (fig.data as Json[]).filter((d) => d.meta === "points");
-    expect(dots.map((d) => [d.xaxis, d.x[0], d.y[0]])).toEqual([["x", 1, p.series[0].f[i]], ["x", 1, p.series[1].f[i]], ["x2", 1, p.series[0].df[i]], ["x2", 1, p.series[1].df[i]]]);
+    expect(dots.map((d) => [d.xaxis, d.x[0], d.y[0]])).toEqual([
+      ["x", 1, p.series[0].f[i]],
+      ["x", 1, p.series[1].f[i]],
+      ["x2", 1, p.series[0].df[i]],
+      ["x2", 1, p.series[1].df[i]],
+    ]);
     // Without the lens, the tangent is at each activation's steepest point, as in the static SVG.
-    const still = (activationPlot(p, { show: { f: true, df: true, d2f: false } }, light).data as Json[]).find((d) => d.meta === "segment-dot");
+    const still = (activationPlot(p, { show: { f: true, df: true, d2f: false } }, light).data as Json[]).find(
+      (d) => d.meta === "segment-dot",
+    );
     expect(still.x).toEqual([0, p.x[p.series[1].df.findIndex((d) => d === 1)]]);
     expect(lensReadout(p, i)).toEqual([
       "x₀ = 1",
@@ -120,7 +177,10 @@ describe("the activation Lab figure: the x axis and the lens", () => {
     expect(texts.filter((t) => t === "z")).toHaveLength(3);
     expect(texts.filter((t) => t.startsWith("<b>"))).toEqual(["<b>f(z)</b>", "<b>f′(z)</b>", "<b>f″(z)</b>"]);
     const i = p.x.indexOf(0);
-    expect(lensReadout(p, i)).toEqual(["z₀ = 0", "Sigmoid: f(z₀) = 0.5, f′(z₀) = 0.25, f″(z₀) = 0; tangent y = 0.5 + 0.25·(z − 0)"]);
+    expect(lensReadout(p, i)).toEqual([
+      "z₀ = 0",
+      "Sigmoid: f(z₀) = 0.5, f′(z₀) = 0.25, f″(z₀) = 0; tangent y = 0.5 + 0.25·(z − 0)",
+    ]);
   });
 
   it("drags move the lens rather than zoom", () => {
@@ -132,7 +192,9 @@ describe("the activation Lab figure: the x axis and the lens", () => {
 
   it("finds the grid point nearest to the pointer", () => {
     const xs = [-1, 0, 0.5, 2];
-    expect([-5, -1, -0.6, -0.4, 0.2, 0.3, 1.25, 1.26, 2, 9, NaN].map((x) => nearestIndex(xs, x))).toEqual([0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 0]);
+    expect([-5, -1, -0.6, -0.4, 0.2, 0.3, 1.25, 1.26, 2, 9, NaN].map((x) => nearestIndex(xs, x))).toEqual([
+      0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 0,
+    ]);
     const grid = activationFigure([SIGMOID]).payload.x;
     // Against a linear scan on the figure's own grid.
     for (const x of [-6, -5.97, -0.01, 0, 0.024, 3.3333, 6]) {
@@ -161,9 +223,13 @@ describe("networkPlot", () => {
     const lines = explanationLines(p, w);
     expect(lines.paths).toHaveLength(2);
     expect(lines.agrees).toBe(true);
-    expect(lines.sum).toBe(`Σ paths = ${Number(w.sum.toPrecision(10))}   backward() gives ∂J/∂w = ${Number(w.grad.toPrecision(10))}   ✓ equal`);
+    expect(lines.sum).toBe(
+      `Σ paths = ${Number(w.sum.toPrecision(10))}   backward() gives ∂J/∂w = ${Number(w.grad.toPrecision(10))}   ✓ equal`,
+    );
     expect(explanationLines(p, { ...w, grad: w.grad + 1e-3 }).sum).toMatch(/✗ differ$/);
-    expect(explanationLines(p, { ...w, omitted: 3 }).more).toBe("… and 3 smaller paths, not listed (their products are in the sum)");
+    expect(explanationLines(p, { ...w, omitted: 3 }).more).toBe(
+      "… and 3 smaller paths, not listed (their products are in the sum)",
+    );
   });
 });
 
@@ -176,7 +242,11 @@ describe("the training Lab figure (toPlotly of the scene)", () => {
     expect((fig.layout.yaxis2 as Json).type).toBe("log");
     expect(fig.layout.uirevision).toBe("training");
     const layer1 = fig.data.filter((d: Json) => d.name.startsWith("layer 1")) as Json[];
-    expect(layer1.map((d) => [d.name, d.xaxis])).toEqual([["layer 1 ‖∂L/∂W‖", "x2"], ["layer 1 saturated", "x3"], ["layer 1 dead", "x3"]]);
+    expect(layer1.map((d) => [d.name, d.xaxis])).toEqual([
+      ["layer 1 ‖∂L/∂W‖", "x2"],
+      ["layer 1 saturated", "x3"],
+      ["layer 1 dead", "x3"],
+    ]);
     expect(layer1[2].line.dash).toBe("dot");
     const legend = (fig.layout.annotations as Json[]).filter((a) => a.captureevents).map((a) => a.text);
     expect(legend).toEqual(["train loss", "test loss", "layer 1", "layer 2", "layer 3"]);
@@ -194,24 +264,42 @@ describe("trainingPlot colours", () => {
     losses: ["A", "B"].flatMap((r) => h.losses.map((l) => ({ ...l, name: `${r} ${l.name}`, group: r }))),
     layers: ["A", "B"].flatMap((r) => h.layers.map((l) => ({ ...l, name: `${r}: ${l.name}`, group: r }))),
   }).payload;
-  const looks = (theme: Theme) => Object.fromEntries((trainingPlot(grouped, theme).data as Json[]).map((d) => [d.name, `${d.line.color} ${d.line.dash ?? "solid"}`]));
+  const looks = (theme: Theme) =>
+    Object.fromEntries(
+      (trainingPlot(grouped, theme).data as Json[]).map((d) => [d.name, `${d.line.color} ${d.line.dash ?? "solid"}`]),
+    );
 
   it("a group's loss and layers share the theme's colour, as in the static SVG; its second loss is dashed, its second layer lighter", () => {
     expect(looks(light)).toMatchObject({
-      "A train loss": "#4e79a7 solid", "A test loss": "#4e79a7 dash", "A: layer 1 ‖∂L/∂W‖": "#4e79a7 solid", "A: layer 1 saturated": "#4e79a7 solid",
-      "A: layer 2 ‖∂L/∂W‖": "#a7bcd3 solid", "A: layer 1 dead": "#4e79a7 dot",
-      "B train loss": "#e15759 solid", "B test loss": "#e15759 dash", "B: layer 1 ‖∂L/∂W‖": "#e15759 solid", "B: layer 2 saturated": "#f0abac solid",
+      "A train loss": "#4e79a7 solid",
+      "A test loss": "#4e79a7 dash",
+      "A: layer 1 ‖∂L/∂W‖": "#4e79a7 solid",
+      "A: layer 1 saturated": "#4e79a7 solid",
+      "A: layer 2 ‖∂L/∂W‖": "#a7bcd3 solid",
+      "A: layer 1 dead": "#4e79a7 dot",
+      "B train loss": "#e15759 solid",
+      "B test loss": "#e15759 dash",
+      "B: layer 1 ‖∂L/∂W‖": "#e15759 solid",
+      "B: layer 2 saturated": "#f0abac solid",
     });
   });
 
   it("in the dark theme a shade fades toward the dark paper", () => {
     // DARK[0] = #8cb4e0 half way to black.
-    expect(looks(dark)).toMatchObject({ "A train loss": "#8cb4e0 solid", "A: layer 1 ‖∂L/∂W‖": "#8cb4e0 solid", "A: layer 2 ‖∂L/∂W‖": "#465a70 solid" });
+    expect(looks(dark)).toMatchObject({
+      "A train loss": "#8cb4e0 solid",
+      "A: layer 1 ‖∂L/∂W‖": "#8cb4e0 solid",
+      "A: layer 2 ‖∂L/∂W‖": "#465a70 solid",
+    });
   });
 
   it("a payload without colours (an older lib's) keeps the old rule: losses, then layers", () => {
     const p = trainingFigure(trainingHistory(30, 2)).payload;
-    const old = { ...p, losses: p.losses.map(({ color, dash, ...t }) => t), layers: p.layers.map(({ color, shade, ...l }) => l) };
+    const old = {
+      ...p,
+      losses: p.losses.map(({ color, dash, ...t }) => t),
+      layers: p.layers.map(({ color, shade, ...l }) => l),
+    };
     const colors = (q: typeof p) => (trainingPlot(q, light).data as Json[]).map((d) => d.line.color);
     expect(colors(old)).toEqual(colors(p));
     expect(colors(p).slice(0, 4)).toEqual([LIGHT[0], LIGHT[1], LIGHT[2], LIGHT[3]]); // two losses, then each layer's norm
@@ -226,7 +314,9 @@ describe("trainingPlot without layers", () => {
     expect((fig.layout.xaxis as Json).domain.map((f: number) => f * 760)).toEqual([55, 740]);
     expect(fig.layout.xaxis2).toBeUndefined();
     expect(fig.layout.yaxis3).toBeUndefined();
-    expect((fig.layout.annotations as Json[]).map((a) => a.text).filter((t) => t.startsWith("<b>"))).toEqual(["<b>loss</b>"]);
+    expect((fig.layout.annotations as Json[]).map((a) => a.text).filter((t) => t.startsWith("<b>"))).toEqual([
+      "<b>loss</b>",
+    ]);
   });
 
   it("a loss or gradient norm of 0 on a log axis is a gap", () => {
@@ -240,8 +330,21 @@ describe("trainingPlot without layers", () => {
   });
 
   it("draws runs of different lengths at their own steps", () => {
-    const fig = trainingPlot(trainingFigure({ steps: [0, 1, 2, 3], losses: [{ name: "long", values: [4, 3, 2, 1] }, { name: "short", steps: [0, 1], values: [4, 8] }], layers: [] }).payload, light);
-    expect((fig.data as Json[]).map((d) => d.x)).toEqual([[0, 1, 2, 3], [0, 1]]);
+    const fig = trainingPlot(
+      trainingFigure({
+        steps: [0, 1, 2, 3],
+        losses: [
+          { name: "long", values: [4, 3, 2, 1] },
+          { name: "short", steps: [0, 1], values: [4, 8] },
+        ],
+        layers: [],
+      }).payload,
+      light,
+    );
+    expect((fig.data as Json[]).map((d) => d.x)).toEqual([
+      [0, 1, 2, 3],
+      [0, 1],
+    ]);
   });
 });
 
@@ -250,7 +353,11 @@ describe("landscapePlot", () => {
   it("passes lib's contour levels through, and draws each arrow from its tail to tail + scale·(u, v)", () => {
     const fig = landscapePlot(p, light);
     const contour = fig.data[0] as Json;
-    expect(contour.contours).toMatchObject({ start: p.panels[0].levels.start, size: p.panels[0].levels.size, coloring: "lines" });
+    expect(contour.contours).toMatchObject({
+      start: p.panels[0].levels.start,
+      size: p.panels[0].levels.size,
+      coloring: "lines",
+    });
     expect(contour.autocontour).toBe(false);
     const arrows = fig.data.find((d: Json) => d.meta === "segment" && d.xaxis === "x") as Json;
     const a = p.panels[0].arrows!;
@@ -277,7 +384,11 @@ describe("networkPlot labels", () => {
       d.mode?.includes("text")
         ? d.text.flatMap((raw: string, i: number) => {
             const bold = raw.startsWith("<b>");
-            const t = raw.replace(/<\/?b>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+            const t = raw
+              .replace(/<\/?b>/g, "")
+              .replace(/&lt;/g, "<")
+              .replace(/&gt;/g, ">")
+              .replace(/&amp;/g, "&");
             if (!t) return [];
             const fs = d.textfont.size;
             const w = [...t].length * fs * (bold ? 0.6 : 0.55);
@@ -286,7 +397,14 @@ describe("networkPlot labels", () => {
         : [],
     );
   const clashes = (b: { t: string; x0: number; x1: number; y0: number; y1: number }[]) =>
-    b.flatMap((a, i) => b.slice(i + 1).filter((c) => Math.min(a.x1, c.x1) - Math.max(a.x0, c.x0) > 0.5 && Math.min(a.y1, c.y1) - Math.max(a.y0, c.y0) > 0.5).map((c) => `${a.t} × ${c.t}`));
+    b.flatMap((a, i) =>
+      b
+        .slice(i + 1)
+        .filter(
+          (c) => Math.min(a.x1, c.x1) - Math.max(a.x0, c.x0) > 0.5 && Math.min(a.y1, c.y1) - Math.max(a.y0, c.y0) > 0.5,
+        )
+        .map((c) => `${a.t} × ${c.t}`),
+    );
 
   it("no two labels intersect and none leaves the plot, whichever parameter is chosen", () => {
     const p = networkFigure(smallNetwork()).payload;

@@ -64,11 +64,24 @@ describe("figures from the real producers", () => {
 
   it("landscape: two slices of a real loss with their descent paths", () => {
     const xs = Array.from({ length: 21 }, (_, i) => -2 + i * 0.2);
-    const data = { x: tensor(21, 1, xs), y: tensor(21, 1, xs.map((v) => 1 / (1 + Math.exp(1 - 2 * v)))) };
+    const data = {
+      x: tensor(21, 1, xs),
+      y: tensor(
+        21,
+        1,
+        xs.map((v) => 1 / (1 + Math.exp(1 - 2 * v))),
+      ),
+    };
     const unit = mlp([1, 1], { output: "sigmoid", loss: "mse" });
     unit.setWeights([[0], [0]]);
     const slice = (start: [number, number]) =>
-      lossLandscape(unit, data, { axes: ["dense0.W[0,0]", "dense0.b[0]"], span: 6, resolution: 61, arrows: 12, path: { steps: 300, lr: 2, start } });
+      lossLandscape(unit, data, {
+        axes: ["dense0.W[0,0]", "dense0.b[0]"],
+        span: 6,
+        resolution: 61,
+        arrows: 12,
+        path: { steps: 300, lr: 2, start },
+      });
     const fig = landscapeFigure([slice([0, 0]), slice([-5, 5])]);
     roundTrip(fig.payload);
     expect(fig.payload.panels[0].path.x.length).toBe(301);

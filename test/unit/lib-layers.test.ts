@@ -7,7 +7,15 @@ import * as root from "../../lib/src/index";
 const SRC = path.resolve(__dirname, "../../lib/src");
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? files(path.join(dir, e.name))
+        : e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
 /** Each module's run-time imports of other lib modules, as paths relative to lib/src. */
@@ -19,7 +27,13 @@ function graph(): Map<string, string[]> {
     // NB: `import type` / `export type` vanish in the build; so does an import whose every name is `type X`.
     for (const m of src.matchAll(/^(?:import|export)\s+(?!type\b)([^;]*?)\s+from\s+["'](\.[^"']+)["']/gms)) {
       const names = /\{([^}]*)\}/.exec(m[1]);
-      if (names && !/\*/.test(m[1]) && names[1].split(",").every((n) => !n.trim() || /^type\s/.test(n.trim())) && !/^\w+\s*,/.test(m[1].trim())) continue;
+      if (
+        names &&
+        !/\*/.test(m[1]) &&
+        names[1].split(",").every((n) => !n.trim() || /^type\s/.test(n.trim())) &&
+        !/^\w+\s*,/.test(m[1].trim())
+      )
+        continue;
       const base = path.resolve(path.dirname(f), m[2]);
       const target = [`${base}.ts`, path.join(base, "index.ts")].find((c) => fs.existsSync(c));
       if (target) deps.push(path.relative(SRC, target));
@@ -47,10 +61,11 @@ function findCycle(g: Map<string, string[]>): string[] | undefined {
     state.set(n, 2);
     return undefined;
   };
-  for (const n of [...g.keys()].sort()) if (!state.has(n)) {
-    const c = visit(n);
-    if (c) return c;
-  }
+  for (const n of [...g.keys()].sort())
+    if (!state.has(n)) {
+      const c = visit(n);
+      if (c) return c;
+    }
   return undefined;
 }
 
@@ -71,15 +86,19 @@ describe("lib layering", () => {
     const bad: string[] = [];
     for (const [from, deps] of g) {
       for (const to of deps) {
-        if (from.startsWith("figure/scene/") && (to.startsWith("svg/") || to.startsWith("plotly/") || /-figure\.ts$|figure\.ts$/.test(to))) bad.push(`${from} → ${to}`);
+        if (
+          from.startsWith("figure/scene/") &&
+          (to.startsWith("svg/") || to.startsWith("plotly/") || /-figure\.ts$|figure\.ts$/.test(to))
+        )
+          bad.push(`${from} → ${to}`);
         if (from.startsWith("svg/") && to.startsWith("plotly/")) bad.push(`${from} → ${to}`);
-        if (from.startsWith("plotly/") && !to.startsWith("figure/scene/") && to !== "figure/payload.ts") bad.push(`${from} → ${to}`);
+        if (from.startsWith("plotly/") && !to.startsWith("figure/scene/") && to !== "figure/payload.ts")
+          bad.push(`${from} → ${to}`);
         if (from.startsWith("catalog/") && /^(figure|svg|plotly)\//.test(to)) bad.push(`${from} → ${to}`);
       }
     }
     expect(bad).toEqual([]);
   });
-
 });
 
 // The root is what a notebook imports; everything else is in a subpath (actigrad/catalog, /autodiff, /nn, /kernels, /figure).
@@ -90,7 +109,8 @@ describe("the root API", () => {
     for (const cell of JSON.parse(fs.readFileSync(path.join(NOTEBOOKS, f), "utf8")).cells) {
       const src = [cell.source].flat().join("");
       for (const m of src.matchAll(/import\s*\{([^}]*)\}\s*from\s*"actigrad"/g)) {
-        for (const n of m[1].split(",")) if (n.trim() && !/^type\s/.test(n.trim())) used.add(n.trim().split(/\s+as\s+/)[0]);
+        for (const n of m[1].split(","))
+          if (n.trim() && !/^type\s/.test(n.trim())) used.add(n.trim().split(/\s+as\s+/)[0]);
       }
     }
   }
@@ -104,7 +124,20 @@ describe("the root API", () => {
     const names = Object.keys(root);
     expect(names.length).toBeLessThanOrEqual(50);
     // What a renderer or a kernel needs is in actigrad/figure, not here.
-    expect(names.filter((n) => ["validatePayload", "MIME_TYPE", "JUPYTER_DISPLAY", "kernelHook", "decimate", "minMaxIndices", "gemmNN", "CATALOG"].includes(n))).toEqual([]);
+    expect(
+      names.filter((n) =>
+        [
+          "validatePayload",
+          "MIME_TYPE",
+          "JUPYTER_DISPLAY",
+          "kernelHook",
+          "decimate",
+          "minMaxIndices",
+          "gemmNN",
+          "CATALOG",
+        ].includes(n),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -112,14 +145,24 @@ describe("the extension's use of lib", () => {
   const EXT = path.resolve(__dirname, "../../extension");
 
   it("imports only lib's public entries, never actigrad/dist/…", () => {
-    const deep = files(path.join(EXT, "src")).flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/from\s+["'](actigrad\/[^"']*)["']/g)].map((m) => m[1]).filter((s) => s !== "actigrad/figure").map((s) => `${path.basename(f)}: ${s}`));
+    const deep = files(path.join(EXT, "src")).flatMap((f) =>
+      [...fs.readFileSync(f, "utf8").matchAll(/from\s+["'](actigrad\/[^"']*)["']/g)]
+        .map((m) => m[1])
+        .filter((s) => s !== "actigrad/figure")
+        .map((s) => `${path.basename(f)}: ${s}`),
+    );
     expect(deep).toEqual([]);
   });
 
   it("its built bundle holds the validator, the scenes and toPlotly, but not the static SVG drawer", () => {
     const dir = path.join(EXT, "actigrad_renderer", "labextension", "static");
     // NB: our own chunks (plotly.js is a chunk of its own and has SVG words of its own).
-    const js = fs.readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).filter((src) => !src.includes("window.Plotly=")).join("\n");
+    const js = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+      .filter((src) => !src.includes("window.Plotly="))
+      .join("\n");
     const has = (s: string) => js.includes(s);
     // NB: booleans, so a failure does not print the bundle.
     expect(["valid kinds are", "captureevents", "(hover for where)"].filter((s) => !has(s))).toEqual([]); // validator, toPlotly's legend, a scene's key

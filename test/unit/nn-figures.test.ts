@@ -15,7 +15,10 @@ describe("autodiff, training and landscape data make valid figures", () => {
   });
 
   it("training: a history with train and test curves, per-layer traces and ε", () => {
-    const h = train(mlp([2, 8, 1], { activation: "relu", loss: "bce_with_logits" }), moons({ n: 64 }), { steps: 50, test: moons({ n: 32, seed: 1 }) });
+    const h = train(mlp([2, 8, 1], { activation: "relu", loss: "bce_with_logits" }), moons({ n: 64 }), {
+      steps: 50,
+      test: moons({ n: 32, seed: 1 }),
+    });
     expect(h.epsilon).toBe(0.01);
     const fig = trainingFigure(h);
     expect(validatePayload(fig.payload)).toBe(fig.payload);

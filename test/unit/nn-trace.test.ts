@@ -26,20 +26,37 @@ function affine(x: Tensor, W: Float64Array, b: Float64Array, units: number): Flo
 const close = (got: ArrayLike<number>, want: ArrayLike<number>, tol: number) => {
   expect(got.length).toBe(want.length);
   let worst = 0;
-  for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i])));
+  for (let i = 0; i < got.length; i++)
+    worst = Math.max(worst, Math.abs(got[i] - want[i]) / Math.max(1, Math.abs(want[i])));
   expect(worst).toBeLessThanOrEqual(tol);
 };
 
 /** Where got and want differ in any bit (Object.is: −0 is not +0, NaN is NaN). */
 function sameBits(got: ArrayLike<number>, want: ArrayLike<number>): string[] {
   const bad = got.length === want.length ? [] : [`length ${got.length} vs ${want.length}`];
-  for (let i = 0; i < want.length && bad.length < 5; i++) if (!Object.is(got[i], want[i])) bad.push(`[${i}] ${got[i]} vs ${want[i]}`);
+  for (let i = 0; i < want.length && bad.length < 5; i++)
+    if (!Object.is(got[i], want[i])) bad.push(`[${i}] ${got[i]} vs ${want[i]}`);
   return bad;
 }
 
 const MODELS: [string, () => Sequential][] = [
-  ["tanh → relu → sigmoid → identity", () => sequential([dense(3, 6, { activation: "tanh" }), dense(6, 5, { activation: "relu" }), dense(5, 4, { activation: "sigmoid" }), dense(4, 2)], { seed: 4 })],
-  ["gelu, softplus, weight norm", () => mlp([2, 7, 7, 1], { activation: "gelu", output: "softplus", weightNorm: true, seed: 8 })],
+  [
+    "tanh → relu → sigmoid → identity",
+    () =>
+      sequential(
+        [
+          dense(3, 6, { activation: "tanh" }),
+          dense(6, 5, { activation: "relu" }),
+          dense(5, 4, { activation: "sigmoid" }),
+          dense(4, 2),
+        ],
+        { seed: 4 },
+      ),
+  ],
+  [
+    "gelu, softplus, weight norm",
+    () => mlp([2, 7, 7, 1], { activation: "gelu", output: "softplus", weightNorm: true, seed: 8 }),
+  ],
   ["a single linear layer", () => mlp([4, 3], { seed: 2 })],
 ];
 
@@ -64,8 +81,16 @@ describe.each(MODELS)("model.trace(x): %s", (_, build) => {
       const act = layer.activation ? activation(layer.activation.id, layer.activation.params) : null;
       expect(lt.activation).toBe(act?.id ?? "identity");
       // NB: the fused array kernels agree with the scalar formulas to rounding, not bit for bit.
-      close(lt.a.data, Array.from(lt.z.data, (z) => (act ? act.f(z) : z)), 1e-15);
-      close(lt.df.data, Array.from(lt.z.data, (z) => (act ? act.df(z) : 1)), 1e-15);
+      close(
+        lt.a.data,
+        Array.from(lt.z.data, (z) => (act ? act.f(z) : z)),
+        1e-15,
+      );
+      close(
+        lt.df.data,
+        Array.from(lt.z.data, (z) => (act ? act.df(z) : 1)),
+        1e-15,
+      );
       input = lt.a;
     });
     expect(t.output.rows).toBe(7);
@@ -79,7 +104,10 @@ describe.each(MODELS)("model.trace(x): %s", (_, build) => {
 describe("model.predict(x) is model.trace(x).output bit for bit", () => {
   // NB: predict runs the f-only kernels, trace the fused f+f′ ones; 40 rows take the wasm kernels, 1 row the JS loops.
   it.each(CATALOG.map((e) => e.id))("%s", (id) => {
-    const model = sequential([dense(3, 8, { activation: id }), dense(8, 8, { activation: id }), dense(8, 2, { activation: id })], { seed: 6 });
+    const model = sequential(
+      [dense(3, 8, { activation: id }), dense(8, 8, { activation: id }), dense(8, 2, { activation: id })],
+      { seed: 6 },
+    );
     const rng = new Rng(9);
     for (const rows of [40, 1]) {
       const x = randomTensor(rng, rows, 3);
@@ -123,6 +151,8 @@ describe("model.trace(x) returns fresh tensors", () => {
   });
 
   it("names a wrong input width", () => {
-    expect(() => mlp([3, 2, 1]).trace(tensor(4, 2))).toThrow(/layer "dense0" \(3→2\) expects 3 input columns: the input is 4×2/);
+    expect(() => mlp([3, 2, 1]).trace(tensor(4, 2))).toThrow(
+      /layer "dense0" \(3→2\) expects 3 input columns: the input is 4×2/,
+    );
   });
 });

@@ -43,7 +43,14 @@ describe("XOR and the linear collapse", () => {
       expect(m.evaluate(XOR)).toBeGreaterThanOrEqual(Math.LN2 - 1e-9);
     }
     // The stack of identity layers is itself affine: f(0,0) + f(1,1) = f(0,1) + f(1,0).
-    const [f00, f01, f10, f11] = deep.predict(fromRows([[0, 0], [0, 1], [1, 0], [1, 1]])).data;
+    const [f00, f01, f10, f11] = deep.predict(
+      fromRows([
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ]),
+    ).data;
     expect(Math.abs(f00 + f11 - (f01 + f10))).toBeLessThan(1e-12);
   });
 });
@@ -57,7 +64,9 @@ describe("train", () => {
   };
 
   it("is deterministic given the seeds", () => {
-    const a = run(7), b = run(7), c = run(8);
+    const a = run(7),
+      b = run(7),
+      c = run(8);
     expect(a.model.getWeights()).toEqual(b.model.getWeights());
     expect({ ...a.history, progress: null }).toEqual({ ...b.history, progress: null });
     expect(a.model.getWeights()).not.toEqual(c.model.getWeights());
@@ -69,7 +78,12 @@ describe("train", () => {
     const opt = optimizer("momentum", { lr: 0.1 });
     for (let epoch = 0; epoch < 3; epoch++) {
       for (let start = 0; start < 64; start += 16) {
-        const rows = (t: typeof data.x) => fromRows(Array.from({ length: 16 }, (_, i) => Array.from(t.data.subarray((start + i) * t.cols, (start + i + 1) * t.cols))));
+        const rows = (t: typeof data.x) =>
+          fromRows(
+            Array.from({ length: 16 }, (_, i) =>
+              Array.from(t.data.subarray((start + i) * t.cols, (start + i + 1) * t.cols)),
+            ),
+          );
         manual.lossAndGrad(rows(data.x), rows(data.y));
         opt.step(manual.params());
       }
@@ -92,7 +106,8 @@ describe("train", () => {
     expect(h.losses.map((l) => l.name)).toEqual(["train", "test"]);
     expect(h.losses.every((l) => l.values.length === 5)).toBe(true);
     expect(h.layers.map((l) => l.name)).toEqual(["dense0", "dense1", "dense2"]);
-    for (const l of h.layers) for (const k of ["gradNorm", "saturated", "mean", "std"] as const) expect(l[k]).toHaveLength(5);
+    for (const l of h.layers)
+      for (const k of ["gradNorm", "saturated", "mean", "std"] as const) expect(l[k]).toHaveLength(5);
     expect(h.layers[0].dead).toHaveLength(5);
     expect(h.layers[2].dead).toEqual([]); // identity output: cannot die
     // step 0 is the initial weights: check the gradient norm and the statistics independently
@@ -135,8 +150,15 @@ describe("train", () => {
   });
 
   it("weight decay shrinks the weights but not the biases", () => {
-    const norm = (m: Sequential) => Math.hypot(...m.params().filter((p) => p.decay).flatMap((p) => Array.from(p.data)));
-    const a = mlp([2, 8, 1], { seed: 1 }), b = mlp([2, 8, 1], { seed: 1 });
+    const norm = (m: Sequential) =>
+      Math.hypot(
+        ...m
+          .params()
+          .filter((p) => p.decay)
+          .flatMap((p) => Array.from(p.data)),
+      );
+    const a = mlp([2, 8, 1], { seed: 1 }),
+      b = mlp([2, 8, 1], { seed: 1 });
     train(a, data, { steps: 200, lr: 0.1 });
     train(b, data, { steps: 200, lr: 0.1, weightDecay: 0.1 });
     expect(norm(b)).toBeLessThan(0.9 * norm(a));
@@ -170,7 +192,11 @@ describe("a NaN or infinite loss stops training with the step and the first bad 
     expect(error).toBeInstanceOf(NonFiniteLossError);
     const e = error as NonFiniteLossError;
     expect(e.step).toBeGreaterThan(0);
-    expect(e.message).toMatch(new RegExp(`^training stopped at step ${e.step} \\(epoch \\d+\\): the loss is (NaN|Infinity); .*learning rate was 1000`));
+    expect(e.message).toMatch(
+      new RegExp(
+        `^training stopped at step ${e.step} \\(epoch \\d+\\): the loss is (NaN|Infinity); .*learning rate was 1000`,
+      ),
+    );
     // Either a layer went non-finite first, or the outputs grew until their squares overflowed.
     if (e.layer) expect(e.message).toContain(`the first non-finite values appeared in layer "${e.layer}"`);
     else expect(e.message).toMatch(/every layer is finite, but outputs as large as \d\.\d\de\+\d+ overflow the loss/);
@@ -180,7 +206,9 @@ describe("a NaN or infinite loss stops training with the step and the first bad 
   it("blames the targets when every layer is finite", () => {
     const d = moons({ n: 8 });
     d.y.data[2] = NaN;
-    expect(() => train(mlp([2, 3, 1]), d, { steps: 1, shuffle: false })).toThrowError(/every layer is finite, but the targets hold NaN/);
+    expect(() => train(mlp([2, 3, 1]), d, { steps: 1, shuffle: false })).toThrowError(
+      /every layer is finite, but the targets hold NaN/,
+    );
   });
 });
 
@@ -190,8 +218,15 @@ describe("lossLandscape", () => {
   it("evaluates a grid over two named parameters, with the descent path on that slice", () => {
     const model = net321Model(1);
     const before = model.getWeights();
-    const w14 = model.scalar("w14"), w46 = model.scalar("w46");
-    const s = lossLandscape(model, data, { axes: ["w14", "w46"], span: 2, resolution: 21, path: { steps: 30, lr: 0.2 }, arrows: 4 });
+    const w14 = model.scalar("w14"),
+      w46 = model.scalar("w46");
+    const s = lossLandscape(model, data, {
+      axes: ["w14", "w46"],
+      span: 2,
+      resolution: 21,
+      path: { steps: 30, lr: 0.2 },
+      arrows: 4,
+    });
     expect(model.getWeights()).toEqual(before);
     expect([s.xLabel, s.yLabel, s.title]).toEqual(["w14", "w46", "sse over w14 and w46"]);
     expect(s.x).toHaveLength(21);
@@ -224,7 +259,9 @@ describe("lossLandscape", () => {
   });
 
   it("rejects unknown parameter names, listing the parameters and aliases", () => {
-    expect(() => lossLandscape(net321Model(), data, { axes: ["w14", "w99"] })).toThrowError(/no parameter scalar "w99".*alias: w14, w24/);
+    expect(() => lossLandscape(net321Model(), data, { axes: ["w14", "w99"] })).toThrowError(
+      /no parameter scalar "w99".*alias: w14, w24/,
+    );
   });
 });
 
@@ -256,8 +293,13 @@ describe("lossLandscape axis labels", () => {
 
   it("takes labels of your own, and names the random directions", () => {
     const model = net321Model(1);
-    expect(lossLandscape(model, data, { axes: ["w14", "w24"], labels: ["a", "b"], resolution: 2, path: false })).toMatchObject({ xLabel: "a", yLabel: "b", title: "sse over a and b" });
-    expect(lossLandscape(model, data, { resolution: 2, path: false })).toMatchObject({ xLabel: "α (direction 1)", yLabel: "β (direction 2)" });
+    expect(
+      lossLandscape(model, data, { axes: ["w14", "w24"], labels: ["a", "b"], resolution: 2, path: false }),
+    ).toMatchObject({ xLabel: "a", yLabel: "b", title: "sse over a and b" });
+    expect(lossLandscape(model, data, { resolution: 2, path: false })).toMatchObject({
+      xLabel: "α (direction 1)",
+      yLabel: "β (direction 2)",
+    });
     expect(() => lossLandscape(model, data, { labels: ["a"] as never })).toThrowError(/labels must be two strings/);
   });
 });
@@ -281,7 +323,10 @@ describe("accuracy: ties at the threshold are rounding, not a decision", () => {
     m.setWeights([[1], [b]]);
     return m;
   };
-  const rows = (outputs: number[], targets: number[]) => ({ x: tensor(outputs.length, 1, outputs), y: tensor(targets.length, 1, targets) });
+  const rows = (outputs: number[], targets: number[]) => ({
+    x: tensor(outputs.length, 1, outputs),
+    y: tensor(targets.length, 1, targets),
+  });
 
   it.each([
     // outputs, targets, default, ties "wrong"
@@ -302,23 +347,44 @@ describe("accuracy: ties at the threshold are rounding, not a decision", () => {
 
   it("breaks near-equal largest outputs like argmax: the first one", () => {
     const m = sequential([dense(2, 2)], { loss: "softmax_cross_entropy" });
-    m.setWeights([[1, 0, 0, 1], [0, 0]]);
-    const d = { x: fromRows([[1, 1 + 1e-15], [1, 2], [3, 3]]), y: tensor(3, 1, [1, 1, 0]) };
+    m.setWeights([
+      [1, 0, 0, 1],
+      [0, 0],
+    ]);
+    const d = {
+      x: fromRows([
+        [1, 1 + 1e-15],
+        [1, 2],
+        [3, 3],
+      ]),
+      y: tensor(3, 1, [1, 1, 0]),
+    };
     expect(accuracy(m, d)).toBe(2 / 3);
     expect(accuracy(m, d, { ties: "wrong" })).toBe(1 / 3);
     expect(accuracy(m, d, { tieTolerance: 0 })).toBe(1);
   });
 
   it("rejects a bad tie rule or tolerance", () => {
-    expect(() => accuracy(unit(0), rows([1], [1]), { ties: "random" as never })).toThrowError(/ties must be "first" or "wrong"/);
-    expect(() => accuracy(unit(0), rows([1], [1]), { tieTolerance: -1 })).toThrowError(/tieTolerance must be a number ≥ 0/);
+    expect(() => accuracy(unit(0), rows([1], [1]), { ties: "random" as never })).toThrowError(
+      /ties must be "first" or "wrong"/,
+    );
+    expect(() => accuracy(unit(0), rows([1], [1]), { tieTolerance: -1 })).toThrowError(
+      /tieTolerance must be a number ≥ 0/,
+    );
   });
 });
 
 describe("dead units are measured on the whole training data, not the batch", () => {
   // x on [0, 1]; relu(x + b) with b = −100 (dead everywhere), −0.95 (alive on the last 4 of 64 rows), −0.5, +0.5.
   const n = 64;
-  const data = { x: tensor(n, 1, Array.from({ length: n }, (_, i) => i / (n - 1))), y: tensor(n, 1) };
+  const data = {
+    x: tensor(
+      n,
+      1,
+      Array.from({ length: n }, (_, i) => i / (n - 1)),
+    ),
+    y: tensor(n, 1),
+  };
   const probeModel = () => {
     const m = sequential([dense(1, 4, { activation: "relu" }), dense(4, 1)]);
     m.setWeights([[1, 1, 1, 1], [-100, -0.95, -0.5, 0.5], [1, 1, 1, 1], [0]]);
@@ -332,7 +398,11 @@ describe("dead units are measured on the whole training data, not the batch", ()
     expect(h.layers[1].dead).toEqual([]);
     // What the per-batch measure said: a batch without rows 60–63 calls the second unit dead too.
     const perBatch = (m: Sequential, rows: number[]) => {
-      m.forwardRaw(Float64Array.from(rows, (r) => r / (n - 1)), rows.length, true);
+      m.forwardRaw(
+        Float64Array.from(rows, (r) => r / (n - 1)),
+        rows.length,
+        true,
+      );
       return m.layers[0].stats(0.01).dead;
     };
     expect(perBatch(probeModel(), [0, 10, 20, 30, 40, 50, 59, 63])).toBe(0.25);
@@ -342,7 +412,13 @@ describe("dead units are measured on the whole training data, not the batch", ()
 
   it("on a probe set of your choice", () => {
     const low = { x: tensor(3, 1, [0, 0.2, 0.5]) };
-    const h = train(probeModel(), data, { batchSize: 8, steps: 3, logEvery: 1, optimizer: frozen, deadOn: { ...low, y: tensor(3, 1) } });
+    const h = train(probeModel(), data, {
+      batchSize: 8,
+      steps: 3,
+      logEvery: 1,
+      optimizer: frozen,
+      deadOn: { ...low, y: tensor(3, 1) },
+    });
     expect(h.layers[0].dead).toEqual([0.75, 0.75, 0.75]);
     expect(deadFractions(probeModel(), low)).toEqual([0.75, NaN]);
     expect(deadFractions(probeModel(), data)).toEqual([0.25, NaN]);

@@ -39,8 +39,13 @@ describe("gemm kernels (JS loops and the wasm SIMD kernel) agree with the textbo
     const prev = setGemmBackend(choice);
     try {
       const rng = new Rng(n * 100 + k * 10 + m);
-      const A = randomTensor(rng, n, k).data, B = randomTensor(rng, k, m).data, bias = randomTensor(rng, 1, m).data, D = randomTensor(rng, n, m).data;
-      const C = new Float64Array(n * m), T = new Float64Array(k * m), N = new Float64Array(n * k);
+      const A = randomTensor(rng, n, k).data,
+        B = randomTensor(rng, k, m).data,
+        bias = randomTensor(rng, 1, m).data,
+        D = randomTensor(rng, n, m).data;
+      const C = new Float64Array(n * m),
+        T = new Float64Array(k * m),
+        N = new Float64Array(n * k);
       gemmNN(A, B, C, n, k, m, bias);
       gemmTN(A, D, T, n, k, m);
       gemmNT(D, B, N, n, m, k);
@@ -121,7 +126,10 @@ describe("gradCheck catches a wrong derivative", () => {
     // f right, f′ doubled: a wrong activation, defined through the catalog's public API.
     const wrong = defineActivation({ id: "tanh_wrong", f: t.f, df: (x: number) => 2 * t.df(x), d2f: t.d2f });
     onTestFinished(() => undefineActivation("tanh_wrong"));
-    const model = sequential([new Dense(3, 4, { activation: "tanh" }), new Dense(4, 3, { activation: wrong }), new Dense(3, 1)], { seed: 2 });
+    const model = sequential(
+      [new Dense(3, 4, { activation: "tanh" }), new Dense(4, 3, { activation: wrong }), new Dense(3, 1)],
+      { seed: 2 },
+    );
     const report = gradCheckModel(model, batchFor("mse", new Rng(1), 5, 1));
     expect(report.ok).toBe(false);
     expect(report.maxRelError).toBeGreaterThan(0.1);
@@ -131,8 +139,14 @@ describe("gradCheck catches a wrong derivative", () => {
 });
 
 describe("losses", () => {
-  const pred = fromRows([[0.3, -1.2], [2.0, 0.5]]);
-  const target = fromRows([[1, 0], [0.5, 1]]);
+  const pred = fromRows([
+    [0.3, -1.2],
+    [2.0, 0.5],
+  ]);
+  const target = fromRows([
+    [1, 0],
+    [0.5, 1],
+  ]);
   // [loss, value written out independently]
   const sig = (z: number) => 1 / (1 + Math.exp(-z));
   const bce = (z: number, y: number) => -(y * Math.log(sig(z)) + (1 - y) * Math.log(1 - sig(z)));
@@ -143,7 +157,8 @@ describe("losses", () => {
     [
       "softmax_cross_entropy",
       (-(1 * Math.log(Math.exp(0.3) / (Math.exp(0.3) + Math.exp(-1.2)))) -
-        (0.5 * Math.log(Math.exp(2) / (Math.exp(2) + Math.exp(0.5))) + 1 * Math.log(Math.exp(0.5) / (Math.exp(2) + Math.exp(0.5))))) /
+        (0.5 * Math.log(Math.exp(2) / (Math.exp(2) + Math.exp(0.5))) +
+          1 * Math.log(Math.exp(0.5) / (Math.exp(2) + Math.exp(0.5))))) /
         2,
     ],
   ];
@@ -152,24 +167,36 @@ describe("losses", () => {
     const v = computeLoss(loss, pred.data, target.data, grad, 2, 2, 2);
     expect(rel(v, want)).toBeLessThan(1e-14);
     for (let i = 0; i < 4; i++) {
-      const up = pred.data.slice(), down = pred.data.slice();
+      const up = pred.data.slice(),
+        down = pred.data.slice();
       up[i] += 1e-6;
       down[i] -= 1e-6;
-      const fd = (computeLoss(loss, up, target.data, null, 2, 2, 2) - computeLoss(loss, down, target.data, null, 2, 2, 2)) / 2e-6;
+      const fd =
+        (computeLoss(loss, up, target.data, null, 2, 2, 2) - computeLoss(loss, down, target.data, null, 2, 2, 2)) /
+        2e-6;
       expect(Math.abs(grad[i] - fd)).toBeLessThan(1e-8);
     }
   });
 
   it("bce_with_logits stays finite and exact at logits of ±800", () => {
     const grad = new Float64Array(4);
-    const v = computeLoss("bce_with_logits", new Float64Array([800, -800, 800, -800]), new Float64Array([1, 0, 0, 1]), grad, 4, 1, 1);
+    const v = computeLoss(
+      "bce_with_logits",
+      new Float64Array([800, -800, 800, -800]),
+      new Float64Array([1, 0, 0, 1]),
+      grad,
+      4,
+      1,
+      1,
+    );
     expect(v).toBe((0 + 0 + 800 + 800) / 4);
     expect(Array.from(grad)).toEqual([0, 0, 0.25, -0.25]);
   });
 
   it("softmax_cross_entropy stays finite at logits of 1000 and takes class indices or one-hot rows alike", () => {
     const z = new Float64Array([1000, 0, -1000, 1000, 999, 0]);
-    const g1 = new Float64Array(6), g2 = new Float64Array(6);
+    const g1 = new Float64Array(6),
+      g2 = new Float64Array(6);
     const a = computeLoss("softmax_cross_entropy", z, new Float64Array([1, 0]), g1, 2, 3, 1);
     const b = computeLoss("softmax_cross_entropy", z, new Float64Array([0, 1, 0, 1, 0, 0]), g2, 2, 3, 3);
     expect(a).toBe(b);
@@ -178,12 +205,21 @@ describe("losses", () => {
   });
 
   it("rejects class indices out of range", () => {
-    expect(() => computeLoss("softmax_cross_entropy", new Float64Array(3), new Float64Array([3]), null, 1, 3, 1)).toThrowError(/class indices must be integers in \[0, 2\]/);
+    expect(() =>
+      computeLoss("softmax_cross_entropy", new Float64Array(3), new Float64Array([3]), null, 1, 3, 1),
+    ).toThrowError(/class indices must be integers in \[0, 2\]/);
   });
 });
 
 describe("optimizers follow their update rules", () => {
-  const param = (w: number[], g: number[]): Param => ({ name: "p", rows: 1, cols: w.length, data: Float64Array.from(w), grad: Float64Array.from(g), decay: true });
+  const param = (w: number[], g: number[]): Param => ({
+    name: "p",
+    rows: 1,
+    cols: w.length,
+    data: Float64Array.from(w),
+    grad: Float64Array.from(g),
+    decay: true,
+  });
   it("sgd: θ − lr·g", () => {
     const p = param([1, -2], [0.5, 4]);
     optimizer("sgd", { lr: 0.1 }).step([p]);
@@ -205,12 +241,15 @@ describe("optimizers follow their update rules", () => {
     expect(rel(p.data[0], w)).toBeLessThan(1e-15);
     p.grad[0] = -1;
     o.step([p]);
-    const m = 0.9 * 0.2 + 0.1 * -1, v = 0.999 * 0.004 + 0.001 * 1;
+    const m = 0.9 * 0.2 + 0.1 * -1,
+      v = 0.999 * 0.004 + 0.001 * 1;
     w -= (0.01 * (m / (1 - 0.81))) / (Math.sqrt(v / (1 - 0.999 ** 2)) + 1e-8);
     expect(rel(p.data[0], w)).toBeLessThan(1e-15);
   });
   it("names the valid optimizers for an unknown one", () => {
-    expect(() => optimizer("adamw")).toThrowError('unknown optimizer "adamw"; valid optimizers are: sgd, momentum, adam');
+    expect(() => optimizer("adamw")).toThrowError(
+      'unknown optimizer "adamw"; valid optimizers are: sgd, momentum, adam',
+    );
   });
 });
 
@@ -240,7 +279,9 @@ describe("initializers", () => {
     expect(a).not.toEqual(c);
   });
   it("names the valid initializers for an unknown one", () => {
-    expect(() => new Dense(2, 2, { init: "orthogonal" as never }).reset(new Rng(0))).toThrowError(/unknown initializer "orthogonal"; valid names are: glorot_uniform/);
+    expect(() => new Dense(2, 2, { init: "orthogonal" as never }).reset(new Rng(0))).toThrowError(
+      /unknown initializer "orthogonal"; valid names are: glorot_uniform/,
+    );
   });
 });
 
@@ -249,7 +290,14 @@ describe("weight normalization", () => {
     const plain = mlp([3, 4, 1], { seed: 9 });
     const wn = mlp([3, 4, 1], { seed: 9, weightNorm: true });
     const layer = wn.layers[0];
-    expect(wn.params().map((p) => p.name)).toEqual(["dense0.v", "dense0.g", "dense0.b", "dense1.v", "dense1.g", "dense1.b"]);
+    expect(wn.params().map((p) => p.name)).toEqual([
+      "dense0.v",
+      "dense0.g",
+      "dense0.b",
+      "dense1.v",
+      "dense1.g",
+      "dense1.b",
+    ]);
     const x = fromRows([[0.1, 0.2, 0.3]]);
     expect(rel(wn.predict(x).data[0], plain.predict(x).data[0])).toBeLessThan(1e-14);
     layer.g[2] = 3;
@@ -257,29 +305,42 @@ describe("weight normalization", () => {
     wn.predict(x);
     let norm = 0;
     for (let i = 0; i < 3; i++) norm += layer.v[i * 4 + 2] ** 2;
-    for (let i = 0; i < 3; i++) expect(rel(layer.W[i * 4 + 2], (3 * layer.v[i * 4 + 2]) / Math.sqrt(norm))).toBeLessThan(1e-15);
+    for (let i = 0; i < 3; i++)
+      expect(rel(layer.W[i * 4 + 2], (3 * layer.v[i * 4 + 2]) / Math.sqrt(norm))).toBeLessThan(1e-15);
   });
 });
 
 describe("clear errors", () => {
   const model = mlp([2, 64, 1], { seed: 0 });
   it("an input of the wrong width names the layer and both shapes", () => {
-    expect(() => model.predict(tensor(128, 3))).toThrowError('layer "dense0" (2→64) expects 2 input columns: the input is 128×3 but the weights are 2×64');
+    expect(() => model.predict(tensor(128, 3))).toThrowError(
+      'layer "dense0" (2→64) expects 2 input columns: the input is 128×3 but the weights are 2×64',
+    );
   });
   it("targets of the wrong shape name the loss, the layer and both shapes", () => {
-    expect(() => model.lossAndGrad(tensor(8, 2), tensor(8, 2))).toThrowError('loss "mse": the predictions of layer "dense1" are 8×1 but the targets are 8×2; targets must be 8×1');
+    expect(() => model.lossAndGrad(tensor(8, 2), tensor(8, 2))).toThrowError(
+      'loss "mse": the predictions of layer "dense1" are 8×1 but the targets are 8×2; targets must be 8×1',
+    );
   });
   it("layers that do not fit name both layers and their shapes", () => {
-    expect(() => sequential([new Dense(2, 8), new Dense(4, 1)])).toThrowError('layer "dense1" expects 4 inputs but layer "dense0" gives 8 outputs (weights 2×8 then 4×1)');
+    expect(() => sequential([new Dense(2, 8), new Dense(4, 1)])).toThrowError(
+      'layer "dense1" expects 4 inputs but layer "dense0" gives 8 outputs (weights 2×8 then 4×1)',
+    );
   });
   it("an unknown loss lists the valid ones", () => {
-    expect(() => mlp([2, 1], { loss: "hinge" as never })).toThrowError('unknown loss "hinge"; valid losses are: mse, sse, bce_with_logits, softmax_cross_entropy');
+    expect(() => mlp([2, 1], { loss: "hinge" as never })).toThrowError(
+      'unknown loss "hinge"; valid losses are: mse, sse, bce_with_logits, softmax_cross_entropy',
+    );
   });
   it("an unknown activation lists the valid ones", () => {
-    expect(() => mlp([2, 3, 1], { activation: "swish" })).toThrowError(/unknown activation "swish"; valid ids are: .*silu/);
+    expect(() => mlp([2, 3, 1], { activation: "swish" })).toThrowError(
+      /unknown activation "swish"; valid ids are: .*silu/,
+    );
   });
   it("an unknown parameter name lists the parameters", () => {
-    expect(() => model.scalar("dense0.W[5,0]")).toThrowError(/no parameter scalar "dense0.W\[5,0\]".*dense0.W \(2×64\)/);
+    expect(() => model.scalar("dense0.W[5,0]")).toThrowError(
+      /no parameter scalar "dense0.W\[5,0\]".*dense0.W \(2×64\)/,
+    );
   });
 });
 
@@ -287,7 +348,8 @@ describe("a training step allocates no new buffers", () => {
   it("reuses every layer buffer between steps of the same batch size", () => {
     const model = mlp([2, 16, 1], { seed: 1 });
     const rng = new Rng(0);
-    const x = randomTensor(rng, 32, 2), y = randomTensor(rng, 32, 1);
+    const x = randomTensor(rng, 32, 2),
+      y = randomTensor(rng, 32, 1);
     model.lossAndGrad(x, y);
     const before = model.layers.map((l) => [l.z, l.a, l.d]);
     model.lossAndGrad(x, y);

@@ -25,7 +25,8 @@ function checkTicks(ticks: number[], lo: number, hi: number): void {
     expect(t).toBeLessThanOrEqual(hi + span * 1e-9);
   }
   const step = ticks[1] - ticks[0];
-  for (let i = 2; i < ticks.length; i++) expect(Math.abs(ticks[i] - ticks[i - 1] - step)).toBeLessThan(Math.abs(step) * 1e-6);
+  for (let i = 2; i < ticks.length; i++)
+    expect(Math.abs(ticks[i] - ticks[i - 1] - step)).toBeLessThan(Math.abs(step) * 1e-6);
   const labels = tickLabels(ticks);
   expect(new Set(labels).size).toBe(labels.length);
 }
@@ -62,12 +63,30 @@ describe("logTicks: at least 3 labels on any log axis", () => {
   const L = Math.log10;
   // [value range, expected labels]
   const cases: [[number, number], string[]][] = [
-    [[1e-3, 1], ["0.001", "0.01", "0.1", "1"]],
-    [[1e-12, 1e6], ["1e-12", "1e-8", "1e-4", "1", "10000"]], // 19 decades, every 4th
-    [[0.02, 0.3], ["0.02", "0.05", "0.1", "0.2"]], // one decade inside: 1-2-5
-    [[0.3, 2.2], ["0.5", "1", "2"]],
-    [[0.5, 0.9], ["0.5", "0.6", "0.7", "0.8", "0.9"]], // no decade: 1…9
-    [[1.0001, 1.0003], ["1.0001", "1.00015", "1.0002", "1.00025", "1.0003"]], // narrower: linear steps of the value
+    [
+      [1e-3, 1],
+      ["0.001", "0.01", "0.1", "1"],
+    ],
+    [
+      [1e-12, 1e6],
+      ["1e-12", "1e-8", "1e-4", "1", "10000"],
+    ], // 19 decades, every 4th
+    [
+      [0.02, 0.3],
+      ["0.02", "0.05", "0.1", "0.2"],
+    ], // one decade inside: 1-2-5
+    [
+      [0.3, 2.2],
+      ["0.5", "1", "2"],
+    ],
+    [
+      [0.5, 0.9],
+      ["0.5", "0.6", "0.7", "0.8", "0.9"],
+    ], // no decade: 1…9
+    [
+      [1.0001, 1.0003],
+      ["1.0001", "1.00015", "1.0002", "1.00025", "1.0003"],
+    ], // narrower: linear steps of the value
   ];
   it.each(cases)("%j", ([a, b], labels) => {
     const ticks = logTicks(L(a), L(b));
@@ -114,7 +133,9 @@ describe("clipping to the frame", () => {
   it("the activation figure's tangent is clipped to the f panel's frame", () => {
     // ReLU's tangent at its steepest point heads below the panel; the clip keeps it inside.
     const doc = parse(activationFigure([SIGMOID, RELU], { range: [-3, 3] }).toSvg());
-    const tangents = all(doc, "title").filter((t) => /tangent at x₀/.test(t.textContent ?? "")).map((t) => t.parentNode as Element);
+    const tangents = all(doc, "title")
+      .filter((t) => /tangent at x₀/.test(t.textContent ?? ""))
+      .map((t) => t.parentNode as Element);
     expect(tangents).toHaveLength(2);
     for (const g of tangents) {
       const clipped = g.parentNode as Element;
@@ -122,7 +143,11 @@ describe("clipping to the frame", () => {
       const clip = all(doc, "clipPath").find((c) => c.getAttribute("id") === id)!;
       const rect = clip.getElementsByTagName("rect")[0];
       // The f panel: left 55, top 52, 200 px high (plus 2 px of slack for line widths).
-      expect([rect.getAttribute("x"), rect.getAttribute("y"), rect.getAttribute("height")]).toEqual(["53", "50", "204"]);
+      expect([rect.getAttribute("x"), rect.getAttribute("y"), rect.getAttribute("height")]).toEqual([
+        "53",
+        "50",
+        "204",
+      ]);
     }
   });
 
@@ -132,7 +157,12 @@ describe("clipping to the frame", () => {
     expect(figureId(a.payload)).not.toBe(figureId(b.payload));
     expect(figureId(activationFigure([SIGMOID]).payload)).toBe(figureId(a.payload));
     const ids = (svg: string) => all(parse(svg), "clipPath").map((c) => c.getAttribute("id"));
-    const both = [...ids(a.toSvg()), ...ids(b.toSvg()), ...ids(trainingFigure(trainingHistory(20)).toSvg()), ...ids(landscapeFigure(twoSlices(5, 11)).toSvg())];
+    const both = [
+      ...ids(a.toSvg()),
+      ...ids(b.toSvg()),
+      ...ids(trainingFigure(trainingHistory(20)).toSvg()),
+      ...ids(landscapeFigure(twoSlices(5, 11)).toSvg()),
+    ];
     expect(both.length).toBe(2 + 2 + 3 + 2);
     expect(new Set(both).size).toBe(both.length);
   });
@@ -142,21 +172,43 @@ describe("clipping to the frame", () => {
       activationFigure([SIGMOID, RELU], { show: { d2f: true }, xLabel: "z" }).toSvg(),
       networkFigure(smallNetwork()).toSvg(),
       trainingFigure(trainingHistory(100)).toSvg(),
-      trainingFigure({ steps: [], losses: [{ name: "run", steps: [0, 1, 2], values: [1, 0, 0.5] }], layers: [] }, { lossLog: true }).toSvg(),
+      trainingFigure(
+        { steps: [], losses: [{ name: "run", steps: [0, 1, 2], values: [1, 0, 0.5] }], layers: [] },
+        { lossLog: true },
+      ).toSvg(),
       landscapeFigure(twoSlices(20, 21)).toSvg(),
-      curvesFigure([{ xLog: true, lines: [{ name: "f", f: Math.log, range: [0.1, 10] }], points: [{ name: "p", x: [1, 2], y: [0, 1], group: ["a", "b"] }], bands: [{ from: 1, to: 2, label: "train" }] }, {}]).toSvg(),
+      curvesFigure([
+        {
+          xLog: true,
+          lines: [{ name: "f", f: Math.log, range: [0.1, 10] }],
+          points: [{ name: "p", x: [1, 2], y: [0, 1], group: ["a", "b"] }],
+          bands: [{ from: 1, to: 2, label: "train" }],
+        },
+        {},
+      ]).toSvg(),
     ];
     const root = path.resolve(__dirname, "../..");
-    const py = spawnSync(path.join(root, ".venv/bin/python"), ["-c", "import json,sys; from actigrad_renderer.export import is_safe_svg; print(json.dumps([is_safe_svg(s) for s in json.load(sys.stdin)]))"], {
-      input: JSON.stringify(svgs),
-      encoding: "utf8",
-      cwd: path.join(root, "extension"),
-    });
+    const py = spawnSync(
+      path.join(root, ".venv/bin/python"),
+      [
+        "-c",
+        "import json,sys; from actigrad_renderer.export import is_safe_svg; print(json.dumps([is_safe_svg(s) for s in json.load(sys.stdin)]))",
+      ],
+      {
+        input: JSON.stringify(svgs),
+        encoding: "utf8",
+        cwd: path.join(root, "extension"),
+      },
+    );
     expect(py.stderr).toBe("");
     expect(JSON.parse(py.stdout)).toEqual(svgs.map(() => true));
     // …and rejects a clip-path that points outside the document.
     const evil = svgs[0].replace(/clip-path="url\(#[\w-]+\)"/, 'clip-path="url(http://x/#a)"');
-    const bad = spawnSync(path.join(root, ".venv/bin/python"), ["-c", "import sys; from actigrad_renderer.export import is_safe_svg; print(is_safe_svg(sys.stdin.read()))"], { input: evil, encoding: "utf8", cwd: path.join(root, "extension") });
+    const bad = spawnSync(
+      path.join(root, ".venv/bin/python"),
+      ["-c", "import sys; from actigrad_renderer.export import is_safe_svg; print(is_safe_svg(sys.stdin.read()))"],
+      { input: evil, encoding: "utf8", cwd: path.join(root, "extension") },
+    );
     expect(bad.stdout.trim()).toBe("False");
   }, 30_000); // NB: two Python starts, slow on a loaded machine
 });

@@ -13,13 +13,34 @@ import { utf8Bytes } from "../../lib/src/svg/xml";
 import { RELU, SIGMOID, XSS, handActivation, smallNetwork, trainingHistory, twoSlices } from "./figure-fixtures";
 
 // NB: the same allowlist as extension/actigrad_renderer/export.py, which inlines only such SVG.
-const TAGS = new Set(["svg", "g", "rect", "line", "path", "circle", "ellipse", "polyline", "polygon", "text", "tspan", "title", "desc", "defs", "clipPath", "linearGradient", "stop"]);
+const TAGS = new Set([
+  "svg",
+  "g",
+  "rect",
+  "line",
+  "path",
+  "circle",
+  "ellipse",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "title",
+  "desc",
+  "defs",
+  "clipPath",
+  "linearGradient",
+  "stop",
+]);
 const ATTRS =
   /^(xmlns|width|height|viewBox|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|d|points|transform|fill|fill-opacity|stroke|stroke-width|stroke-dasharray|stroke-opacity|stroke-linecap|stroke-linejoin|opacity|font-family|font-size|font-weight|font-style|text-anchor|dominant-baseline|class|id|clip-path|offset|stop-color|stop-opacity|gradientUnits|role|aria-label|data-[a-z-]+)$/;
 
 function parse(svg: string): Document {
   const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => problems.push(`${level}: ${msg}`) }).parseFromString(svg, "image/svg+xml");
+  const doc = new DOMParser({ onError: (level, msg) => problems.push(`${level}: ${msg}`) }).parseFromString(
+    svg,
+    "image/svg+xml",
+  );
   expect(problems).toEqual([]);
   return doc;
 }
@@ -56,7 +77,8 @@ function checkSelfContained(svg: string): Document {
 
 const titles = (doc: Document) => all(doc, "title").map((t) => t.textContent ?? "");
 const texts = (doc: Document) => all(doc, "text").map((t) => t.textContent ?? "");
-const longPaths = (doc: Document, min = 100) => all(doc, "path").filter((p) => (p.getAttribute("d") ?? "").length > min);
+const longPaths = (doc: Document, min = 100) =>
+  all(doc, "path").filter((p) => (p.getAttribute("d") ?? "").length > min);
 
 const xssLabel = (s: string) => `${s} ${XSS}`;
 const figures: [string, Figure][] = [
@@ -64,7 +86,18 @@ const figures: [string, Figure][] = [
   ["network", networkFigure(smallNetwork())],
   ["training", trainingFigure(trainingHistory(300, 3, undefined, { step: 300, total: 1000, elapsedMs: 4200 }))],
   ["landscape", landscapeFigure(twoSlices())],
-  ["curves", curvesFigure([{ title: "f", lines: [{ name: "sin", f: Math.sin, range: [-3, 3] }], points: [{ name: "data", x: [-1, 0, 1], y: [-0.8, 0, 0.8] }], bands: [{ from: -1, to: 1, label: "train" }] }, { title: "g", yLog: true, lines: [{ name: "exp", f: Math.exp, range: [-3, 3] }] }])],
+  [
+    "curves",
+    curvesFigure([
+      {
+        title: "f",
+        lines: [{ name: "sin", f: Math.sin, range: [-3, 3] }],
+        points: [{ name: "data", x: [-1, 0, 1], y: [-0.8, 0, 0.8] }],
+        bands: [{ from: -1, to: 1, label: "train" }],
+      },
+      { title: "g", yLog: true, lines: [{ name: "exp", f: Math.exp, range: [-3, 3] }] },
+    ]),
+  ],
 ];
 
 describe.each(figures)("the static SVG of a %s figure", (kind, fig) => {
@@ -78,11 +111,38 @@ describe.each(figures)("the static SVG of a %s figure", (kind, fig) => {
 
 describe("labels are text, never markup", () => {
   const evil: [string, Figure][] = [
-    ["activation", activationFigure([handActivation("evil", xssLabel("act"), Math.tanh, (x) => 1 / Math.cosh(x) ** 2, () => 0)], { title: xssLabel("title") })],
+    [
+      "activation",
+      activationFigure(
+        [
+          handActivation(
+            "evil",
+            xssLabel("act"),
+            Math.tanh,
+            (x) => 1 / Math.cosh(x) ** 2,
+            () => 0,
+          ),
+        ],
+        { title: xssLabel("title") },
+      ),
+    ],
     ["network", networkFigure(smallNetwork(xssLabel))],
     ["training", trainingFigure(trainingHistory(100, 2, xssLabel))],
-    ["landscape", landscapeFigure(twoSlices().map((s) => ({ ...s, title: xssLabel(s.title), xLabel: XSS, yLabel: XSS })))],
-    ["curves", curvesFigure({ title: xssLabel("t"), xLabel: XSS, yLabel: XSS, lines: [{ name: XSS, x: [0, 1], y: [0, 1] }], points: [{ name: XSS, x: [0.5], y: [0.5], group: [XSS] }], bands: [{ from: 0, to: 0.5, label: XSS }] })],
+    [
+      "landscape",
+      landscapeFigure(twoSlices().map((s) => ({ ...s, title: xssLabel(s.title), xLabel: XSS, yLabel: XSS }))),
+    ],
+    [
+      "curves",
+      curvesFigure({
+        title: xssLabel("t"),
+        xLabel: XSS,
+        yLabel: XSS,
+        lines: [{ name: XSS, x: [0, 1], y: [0, 1] }],
+        points: [{ name: XSS, x: [0.5], y: [0.5], group: [XSS] }],
+        bands: [{ from: 0, to: 0.5, label: XSS }],
+      }),
+    ],
   ];
   it.each(evil)("%s: the XSS label is escaped, and shows literally", (_, fig) => {
     const svg = fig.toSvg();
@@ -99,7 +159,9 @@ describe("what each SVG shows", () => {
     const doc = parse(activationFigure([SIGMOID, RELU], { show: { d2f: true } }).toSvg());
     expect(longPaths(doc)).toHaveLength(6); // f, f′, f″ × 2 (ReLU's flat f″ is short but its f and f′ are long)
     const key = titles(doc).find((t) => t.includes("saturated"));
-    expect(key).toBe("Sigmoid saturated: |f′(x)| < 0.01 for x in [-6, -4.585] and [4.585, 6]; ReLU saturated: |f′(x)| < 0.01 for x in [-6, 0]");
+    expect(key).toBe(
+      "Sigmoid saturated: |f′(x)| < 0.01 for x in [-6, -4.585] and [4.585, 6]; ReLU saturated: |f′(x)| < 0.01 for x in [-6, 0]",
+    );
     expect(all(doc, "rect").filter((r) => r.getAttribute("fill-opacity") === "0.13")).toHaveLength(3 * 3); // 3 bands in each of 3 panels
     expect(titles(doc)).toContain("Sigmoid: tangent at x₀ = 0 with slope f′(x₀) = 0.25");
     expect(titles(doc)).toContain("Sigmoid: x = 0, f(x) = 0.5, f′(x) = 0.25, f″(x) = 0");
@@ -109,10 +171,24 @@ describe("what each SVG shows", () => {
   });
 
   it("activation: 1e6 points still give ≤ 200 KB, drawn at two points per pixel column", () => {
-    const svg = activationFigure([SIGMOID, RELU, handActivation("t", "Tanh", Math.tanh, (x) => 1 / Math.cosh(x) ** 2, (x) => -2 * Math.tanh(x) / Math.cosh(x) ** 2)], { points: 1_000_000, show: { d2f: true } }).toSvg();
+    const svg = activationFigure(
+      [
+        SIGMOID,
+        RELU,
+        handActivation(
+          "t",
+          "Tanh",
+          Math.tanh,
+          (x) => 1 / Math.cosh(x) ** 2,
+          (x) => (-2 * Math.tanh(x)) / Math.cosh(x) ** 2,
+        ),
+      ],
+      { points: 1_000_000, show: { d2f: true } },
+    ).toSvg();
     checkSelfContained(svg);
     const doc = parse(svg);
-    for (const p of longPaths(doc)) expect((p.getAttribute("d")!.match(/L/g) ?? []).length).toBeLessThanOrEqual(2 * 195);
+    for (const p of longPaths(doc))
+      expect((p.getAttribute("d")!.match(/L/g) ?? []).length).toBeLessThanOrEqual(2 * 195);
   });
 
   it("network: the selected parameter's paths in red, with their products and their sum", () => {
@@ -122,14 +198,20 @@ describe("what each SVG shows", () => {
     expect(red).toHaveLength(8); // w→p1→a1→s→J and w→p2→q→a2→s
     const t = texts(doc);
     const [p1, p2] = g.explanations[0].paths;
-    expect(t.some((s) => s.startsWith("w → p1 → a1 → s → J:  x1 × σ′(p1) × 1 × s − t = 1.5 × "))).toBe(Math.abs(p1.product) >= Math.abs(p2.product));
+    expect(t.some((s) => s.startsWith("w → p1 → a1 → s → J:  x1 × σ′(p1) × 1 × s − t = 1.5 × "))).toBe(
+      Math.abs(p1.product) >= Math.abs(p2.product),
+    );
     expect(t.some((s) => s.startsWith("w → p2 → q → a2 → s → J:  x2 × 1 × σ′(q) × 1 × s − t"))).toBe(true);
-    expect(t.find((s) => s.startsWith("Σ paths"))).toMatch(/^Σ paths = (-?[\d.e-]+) {3}backward\(\) gives ∂J\/∂w = \1$/);
+    expect(t.find((s) => s.startsWith("Σ paths"))).toMatch(
+      /^Σ paths = (-?[\d.e-]+) {3}backward\(\) gives ∂J\/∂w = \1$/,
+    );
     expect(titles(doc)).toContain(`∂a1/∂p1 = σ′(p1) = ${Number(g.edges[6].local.toPrecision(6))}`);
   });
 
   it("training: loss, log gradient norms and fractions, with the progress line", () => {
-    const doc = parse(trainingFigure(trainingHistory(2000, 3, undefined, { step: 300, total: 1000, elapsedMs: 4200 })).toSvg());
+    const doc = parse(
+      trainingFigure(trainingHistory(2000, 3, undefined, { step: 300, total: 1000, elapsedMs: 4200 })).toSvg(),
+    );
     const t = texts(doc);
     expect(t).toEqual(expect.arrayContaining(["loss (log scale)", "‖∂L/∂W‖ per layer (log)"]));
     // The third title is wider than its room to the card's edge, so it wraps onto two rows.
@@ -153,19 +235,45 @@ describe("what each SVG shows", () => {
       return (hover.parentNode as Element).getAttribute("fill");
     };
     // Tableau blue and red; the second layer of a run is half way to the white card: (0x4e + 0xff) / 2 = 0xa7 (rounded).
-    expect([stroke("A train loss"), stroke("A test loss"), stroke("A: layer 1 ‖∂L/∂W‖"), stroke("A: layer 1 saturated")]).toEqual(["#4e79a7", "#4e79a7", "#4e79a7", "#4e79a7"]);
+    expect([
+      stroke("A train loss"),
+      stroke("A test loss"),
+      stroke("A: layer 1 ‖∂L/∂W‖"),
+      stroke("A: layer 1 saturated"),
+    ]).toEqual(["#4e79a7", "#4e79a7", "#4e79a7", "#4e79a7"]);
     expect([stroke("A: layer 2 ‖∂L/∂W‖"), stroke("A: layer 2 saturated")]).toEqual(["#a7bcd3", "#a7bcd3"]);
-    expect([stroke("B train loss"), stroke("B: layer 1 ‖∂L/∂W‖"), stroke("B: layer 2 ‖∂L/∂W‖")]).toEqual(["#e15759", "#e15759", "#f0abac"]);
-    const dashes = longPaths(doc).map((p) => `${p.getAttribute("stroke")} ${p.getAttribute("stroke-dasharray") ?? "solid"}`);
+    expect([stroke("B train loss"), stroke("B: layer 1 ‖∂L/∂W‖"), stroke("B: layer 2 ‖∂L/∂W‖")]).toEqual([
+      "#e15759",
+      "#e15759",
+      "#f0abac",
+    ]);
+    const dashes = longPaths(doc).map(
+      (p) => `${p.getAttribute("stroke")} ${p.getAttribute("stroke-dasharray") ?? "solid"}`,
+    );
     expect(dashes.slice(0, 4)).toEqual(["#4e79a7 solid", "#4e79a7 6 4", "#e15759 solid", "#e15759 6 4"]);
     // The legend shows each curve as drawn.
-    const swatches = all(doc, "line").filter((l) => l.getAttribute("stroke-width") === "3").map((l) => `${l.getAttribute("stroke")} ${l.getAttribute("stroke-dasharray") ?? "solid"}`);
-    expect(swatches).toEqual(["#4e79a7 solid", "#4e79a7 6 4", "#e15759 solid", "#e15759 6 4", "#4e79a7 solid", "#a7bcd3 solid", "#e15759 solid", "#f0abac solid"]);
+    const swatches = all(doc, "line")
+      .filter((l) => l.getAttribute("stroke-width") === "3")
+      .map((l) => `${l.getAttribute("stroke")} ${l.getAttribute("stroke-dasharray") ?? "solid"}`);
+    expect(swatches).toEqual([
+      "#4e79a7 solid",
+      "#4e79a7 6 4",
+      "#e15759 solid",
+      "#e15759 6 4",
+      "#4e79a7 solid",
+      "#a7bcd3 solid",
+      "#e15759 solid",
+      "#f0abac solid",
+    ]);
   });
 
   it("training: a payload without colours (an older lib's) keeps the old rule, losses then layers", () => {
     const p = trainingFigure(trainingHistory(20, 2)).payload;
-    const old = { ...p, losses: p.losses.map(({ color, dash, ...t }) => t), layers: p.layers.map(({ color, shade, ...l }) => l) };
+    const old = {
+      ...p,
+      losses: p.losses.map(({ color, dash, ...t }) => t),
+      layers: p.layers.map(({ color, shade, ...l }) => l),
+    };
     const strokes = (svg: string) => longPaths(parse(svg)).map((e) => e.getAttribute("stroke"));
     expect(strokes(trainingSvg(old))).toEqual(strokes(trainingSvg(p)));
     expect(strokes(trainingSvg(p)).slice(0, 4)).toEqual(["#4e79a7", "#e15759", "#59a14f", "#f28e2b"]);
@@ -214,8 +322,12 @@ describe("what each SVG shows", () => {
     const arrows = ti.filter((t) => t.startsWith("−∇L at"));
     expect(arrows).toContain("−∇L at (-1.8, -1.8) = (1.8, 36)");
     expect(arrows).toContain("−∇L at (0.6, 0.6) = (-0.6, -0.6)");
-    expect(arrows).toHaveLength(landscapeFigure(twoSlices()).payload.panels.reduce((n, p) => n + p.arrows!.x.length, 0));
-    expect(texts(doc)).toEqual(expect.arrayContaining(["raw inputs (badly scaled)", "standardized inputs", "w1", "w2"]));
+    expect(arrows).toHaveLength(
+      landscapeFigure(twoSlices()).payload.panels.reduce((n, p) => n + p.arrows!.x.length, 0),
+    );
+    expect(texts(doc)).toEqual(
+      expect.arrayContaining(["raw inputs (badly scaled)", "standardized inputs", "w1", "w2"]),
+    );
   });
 
   it("landscape: a 1000×1000 grid and a 1e6-step path give ≤ 200 KB", () => {
@@ -232,7 +344,12 @@ describe("utf8Bytes", () => {
 describe("contourLines", () => {
   it("traces the circle x² + y² = 1 as one closed line, each point within the grid's interpolation error", () => {
     const g = Array.from({ length: 81 }, (_, i) => -2 + i * 0.05);
-    const lines = contourLines(g, g, g.map((y) => g.map((x) => x * x + y * y)), 1);
+    const lines = contourLines(
+      g,
+      g,
+      g.map((y) => g.map((x) => x * x + y * y)),
+      1,
+    );
     expect(lines).toHaveLength(1);
     const [line] = lines;
     expect(line[0]).toEqual(line[line.length - 1]);

@@ -18,25 +18,41 @@ const trainingPlot = (p: Parameters<typeof trainingScene>[0], theme: Theme) => t
 /** CIELAB under D65. */
 function lab(hex: string): [number, number, number] {
   const [r, g, b] = channels(hex).map(linear);
-  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
-  const [fx, fy, fz] = xyz.map((t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116));
+  const xyz = [
+    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+    0.2126 * r + 0.7152 * g + 0.0722 * b,
+    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+  ];
+  const [fx, fy, fz] = xyz.map((t) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116));
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
 const deltaE = (a: string, b: string) => Math.hypot(...lab(a).map((v, i) => v - lab(b)[i]));
 
 function closestPair(colors: readonly string[]): { d: number; pair: string } {
   let best = { d: Infinity, pair: "" };
-  for (let i = 0; i < colors.length; i++) for (let j = i + 1; j < colors.length; j++) {
-    const d = deltaE(colors[i], colors[j]);
-    if (d < best.d) best = { d, pair: `${i} ${colors[i]} / ${j} ${colors[j]}` };
-  }
+  for (let i = 0; i < colors.length; i++)
+    for (let j = i + 1; j < colors.length; j++) {
+      const d = deltaE(colors[i], colors[j]);
+      if (d < best.d) best = { d, pair: `${i} ${colors[i]} / ${j} ${colors[j]}` };
+    }
   return best;
 }
 
 describe("series palettes", () => {
   it("the static SVG's palette is Lab's light one: Tableau 10 first (older figures keep their colours), 20 in all", () => {
     expect(PALETTE).toEqual(LIGHT);
-    expect(PALETTE.slice(0, 10)).toEqual(["#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f", "#bab0ac"]);
+    expect(PALETTE.slice(0, 10)).toEqual([
+      "#4e79a7",
+      "#e15759",
+      "#59a14f",
+      "#f28e2b",
+      "#b07aa1",
+      "#76b7b2",
+      "#edc948",
+      "#ff9da7",
+      "#9c755f",
+      "#bab0ac",
+    ]);
     expect(DARK).toHaveLength(20);
   });
 
@@ -53,7 +69,11 @@ describe("series palettes", () => {
 
 describe("an 11-layer training dashboard gives every curve its own colour", () => {
   const h = trainingHistory(30, 11);
-  const fig = trainingFigure({ ...h, losses: [h.losses[0]], layers: h.layers.map((l, k) => ({ ...l, name: `dense${k}` })) });
+  const fig = trainingFigure({
+    ...h,
+    losses: [h.losses[0]],
+    layers: h.layers.map((l, k) => ({ ...l, name: `dense${k}` })),
+  });
   const p = fig.payload;
   const names = ["train loss", ...Array.from({ length: 11 }, (_, k) => `dense${k}`)];
 
@@ -68,7 +88,10 @@ describe("an 11-layer training dashboard gives every curve its own colour", () =
     expect(new Set(colors).size).toBe(12);
   });
 
-  it.each([["light", LIGHT], ["dark", DARK]] as const)("in Lab's plotly traces (%s theme)", (_, colors) => {
+  it.each([
+    ["light", LIGHT],
+    ["dark", DARK],
+  ] as const)("in Lab's plotly traces (%s theme)", (_, colors) => {
     const theme: Theme = { ...LIGHT_THEME, light: colors === LIGHT, colors: [...colors] };
     const traces = trainingPlot(p, theme).data as Json[];
     const of = (name: string) => traces.find((t) => t.name === name || t.name === `${name} ‖∂L/∂W‖`)!.line.color;

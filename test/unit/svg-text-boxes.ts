@@ -54,12 +54,15 @@ export function overlaps(boxes: readonly TextBox[], slack = 0.5): string[] {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i];
       const b = boxes[j];
-      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > slack && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > slack) out.push(`"${a.text}" × "${b.text}"`);
+      if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > slack && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > slack)
+        out.push(`"${a.text}" × "${b.text}"`);
     }
   return out;
 }
 
 /** Boxes that reach outside [0, width] × [0, height]. */
 export function outside(boxes: readonly TextBox[], width: number, height: number): string[] {
-  return boxes.filter((b) => b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height).map((b) => `"${b.text}" at [${b.x0.toFixed(0)}, ${b.x1.toFixed(0)}] × [${b.y0.toFixed(0)}, ${b.y1.toFixed(0)}]`);
+  return boxes
+    .filter((b) => b.x0 < 0 || b.y0 < 0 || b.x1 > width || b.y1 > height)
+    .map((b) => `"${b.text}" at [${b.x0.toFixed(0)}, ${b.x1.toFixed(0)}] × [${b.y0.toFixed(0)}, ${b.y1.toFixed(0)}]`);
 }

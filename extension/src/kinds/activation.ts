@@ -4,7 +4,6 @@ import { activationNames, activationScene, CURVES, fmt, toPlotly, type CurveKey 
 import type { Theme } from "../theme";
 import { FONT_FAMILY, h, SceneKindView, type Host, type PlotlyFigure } from "./common";
 
-
 /** The reader's state: which curves have a panel, and the tangent lens (an x index, or undefined when the pointer is away). */
 export interface ActivationState {
   show: Record<CurveKey, boolean>;
@@ -69,7 +68,8 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
     super(host);
     host.top.append(this.toggles, this.formulas);
     host.bottom.append(this.readout);
-    this.readout.textContent = "Hover or drag along the plot: the tangent lens shows x₀, f, f′, f″ and the tangent line there.";
+    this.readout.textContent =
+      "Hover or drag along the plot: the tangent lens shows x₀, f, f′, f″ and the tangent line there.";
     for (const c of CURVES) {
       const label = h("label", "jp-RenderedActigrad-toggle");
       const box = document.createElement("input");
@@ -100,7 +100,8 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
 
   private syncToggles(): void {
     const names = activationNames(this.p?.xLabel);
-    for (const span of Array.from(this.toggles.querySelectorAll<HTMLElement>(".jp-RenderedActigrad-toggle-name"))) span.textContent = ` ${names[span.dataset.curve as CurveKey]}`;
+    for (const span of Array.from(this.toggles.querySelectorAll<HTMLElement>(".jp-RenderedActigrad-toggle-name")))
+      span.textContent = ` ${names[span.dataset.curve as CurveKey]}`;
     const boxes = Array.from(this.toggles.querySelectorAll("input"));
     const on = boxes.filter((b) => this.state.show[b.dataset.curve as CurveKey]).length;
     for (const b of boxes) {
@@ -132,7 +133,10 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
 
   override figure(theme: Theme, width: number): PlotlyFigure {
     // NB: no plotly hover labels: the lens readout below the plot shows every value.
-    return toPlotly(this.remember(this.layout(theme, width, [...this.hidden])), { fontFamily: FONT_FAMILY, hoverLabels: false });
+    return toPlotly(this.remember(this.layout(theme, width, [...this.hidden])), {
+      fontFamily: FONT_FAMILY,
+      hoverLabels: false,
+    });
   }
 
   /** Moves the lens to grid index i and writes its readout. */
@@ -152,7 +156,8 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
     });
     // Dragging along x moves the lens. NB: plotly sends no hover events while a button is down, so the
     // pointer's x is mapped to data through the laid-out x axis; only when the modebar has not chosen zoom or pan.
-    const layout = () => (gd as unknown as { _fullLayout?: Record<string, unknown> & { dragmode?: unknown } })._fullLayout;
+    const layout = () =>
+      (gd as unknown as { _fullLayout?: Record<string, unknown> & { dragmode?: unknown } })._fullLayout;
     // NB: every panel shares the x range; the pointer's panel is the one whose x axis spans it.
     const dataX = (e: PointerEvent): number | undefined => {
       const full = layout();
@@ -162,7 +167,8 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
         const xa = full[key] as LaidOutAxis | undefined;
         if (!xa || !(xa._length > 0)) continue;
         const px = at - xa._offset;
-        if (px >= -4 && px <= xa._length + 4) return xa.range[0] + (Math.min(xa._length, Math.max(0, px)) / xa._length) * (xa.range[1] - xa.range[0]);
+        if (px >= -4 && px <= xa._length + 4)
+          return xa.range[0] + (Math.min(xa._length, Math.max(0, px)) / xa._length) * (xa.range[1] - xa.range[0]);
       }
       return undefined;
     };

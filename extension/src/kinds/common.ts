@@ -75,9 +75,13 @@ export abstract class SceneKindView<P extends Payload> implements View<P> {
   }
 
   bind(gd: PlotlyElement): void {
-    onLegendClick(gd, () => this.scene, (key) => {
-      if (!this.hidden.delete(key)) this.hidden.add(key);
-      this.host.redraw();
-    });
+    onLegendClick(
+      gd,
+      () => this.scene,
+      (key) => {
+        if (!this.hidden.delete(key)) this.hidden.add(key);
+        this.host.redraw();
+      },
+    );
   }
 }

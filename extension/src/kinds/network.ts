@@ -13,8 +13,18 @@ export interface NetworkState {
   focus?: number;
 }
 
-const FILL_LIGHT: Record<PlacedNode["role"], string> = { input: "#dbe6f3", param: "#fbd9bf", op: "#eeeeee", loss: "#d5ebcf" };
-const FILL_DARK: Record<PlacedNode["role"], string> = { input: "#2c4160", param: "#6b4122", op: "#3a3a3a", loss: "#2e5228" };
+const FILL_LIGHT: Record<PlacedNode["role"], string> = {
+  input: "#dbe6f3",
+  param: "#fbd9bf",
+  op: "#eeeeee",
+  loss: "#d5ebcf",
+};
+const FILL_DARK: Record<PlacedNode["role"], string> = {
+  input: "#2c4160",
+  param: "#6b4122",
+  op: "#3a3a3a",
+  loss: "#2e5228",
+};
 
 /**
  * The graph drawn from the same scene as the static SVG: pills as shapes, edges clipped to them, value and edge
@@ -26,7 +36,13 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme, wi
   const mid = (l: { y: number }) => l.y - 0.3 * NETWORK_LABEL_SIZE;
   const cold = { x: [] as (number | null)[], y: [] as (number | null)[] };
   const warm = { x: [] as (number | null)[], y: [] as (number | null)[] };
-  const mids = { x: [] as number[], y: [] as number[], text: [] as string[], hover: [] as string[], color: [] as string[] };
+  const mids = {
+    x: [] as number[],
+    y: [] as number[],
+    text: [] as string[],
+    hover: [] as string[],
+    color: [] as string[],
+  };
   for (const e of scene.edges) {
     const line = e.hot ? warm : cold;
     line.x.push(e.x1, e.x2, null);
@@ -42,9 +58,38 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme, wi
   const nodes = scene.nodes;
   const values = nodes.filter((n) => n.value);
   const data: object[] = [
-    { type: "scatter", mode: "lines", x: cold.x, y: cold.y, line: { color: t.muted, width: 1.3 }, hoverinfo: "skip", showlegend: false },
-    { type: "scatter", mode: "lines", x: warm.x, y: warm.y, line: { color: t.accent, width: 3.5 }, hoverinfo: "skip", showlegend: false },
-    { type: "scatter", mode: "markers+text", x: mids.x, y: mids.y, text: mids.text, textposition: "middle center", textfont: { size: NETWORK_LABEL_SIZE, color: mids.color }, marker: { size: 12, opacity: 0 }, hovertext: mids.hover, hoverinfo: "text", showlegend: false, meta: "edges" },
+    {
+      type: "scatter",
+      mode: "lines",
+      x: cold.x,
+      y: cold.y,
+      line: { color: t.muted, width: 1.3 },
+      hoverinfo: "skip",
+      showlegend: false,
+    },
+    {
+      type: "scatter",
+      mode: "lines",
+      x: warm.x,
+      y: warm.y,
+      line: { color: t.accent, width: 3.5 },
+      hoverinfo: "skip",
+      showlegend: false,
+    },
+    {
+      type: "scatter",
+      mode: "markers+text",
+      x: mids.x,
+      y: mids.y,
+      text: mids.text,
+      textposition: "middle center",
+      textfont: { size: NETWORK_LABEL_SIZE, color: mids.color },
+      marker: { size: 12, opacity: 0 },
+      hovertext: mids.hover,
+      hoverinfo: "text",
+      showlegend: false,
+      meta: "edges",
+    },
     {
       type: "scatter",
       mode: "markers+text",
@@ -60,12 +105,25 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme, wi
         color: nodes.map((n) => fill[n.node.role]),
         line: { color: nodes.map((n) => (n.node.id === state.selected ? t.accent : t.muted)), width: 0 },
       },
-      hovertext: nodes.map(({ node: n }) => plotText(`${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, ∂loss/∂${n.label} = ${fmt(n.grad, 6)}${n.role === "param" ? " (click to explain)" : ""}`)),
+      hovertext: nodes.map(({ node: n }) =>
+        plotText(
+          `${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, ∂loss/∂${n.label} = ${fmt(n.grad, 6)}${n.role === "param" ? " (click to explain)" : ""}`,
+        ),
+      ),
       hoverinfo: "text",
       showlegend: false,
       meta: "nodes",
     },
-    { type: "scatter", mode: "text", x: values.map((n) => n.value!.x), y: values.map((n) => mid(n.value!)), text: values.map((n) => plotText(n.value!.text)), textfont: { size: NETWORK_LABEL_SIZE, color: t.muted }, hoverinfo: "skip", showlegend: false },
+    {
+      type: "scatter",
+      mode: "text",
+      x: values.map((n) => n.value!.x),
+      y: values.map((n) => mid(n.value!)),
+      text: values.map((n) => plotText(n.value!.text)),
+      textfont: { size: NETWORK_LABEL_SIZE, color: t.muted },
+      hoverinfo: "skip",
+      showlegend: false,
+    },
   ];
   const shapes = nodes.map((n) => ({
     type: "rect",
@@ -90,19 +148,31 @@ export function networkPlot(p: NetworkPayload, state: NetworkState, t: Theme, wi
     showlegend: false,
     hoverlabel: { namelength: -1 },
   };
-  Object.assign(layout, { xaxis: { ...hidden, range: [0, scene.width] }, yaxis: { ...hidden, range: [scene.height, 0] }, shapes, hovermode: "closest", dragmode: false, margin: { l: 0, r: 0, t: top, b: bottom } });
+  Object.assign(layout, {
+    xaxis: { ...hidden, range: [0, scene.width] },
+    yaxis: { ...hidden, range: [scene.height, 0] },
+    shapes,
+    hovermode: "closest",
+    dragmode: false,
+    margin: { l: 0, r: 0, t: top, b: bottom },
+  });
   return { data, layout };
 }
 
 /** The explanation as lines of text: one per path with its product, then the sum against backward's gradient. */
-export function explanationLines(p: NetworkPayload, x: NetworkExplanation): { head: string; paths: string[]; more?: string; sum: string; agrees: boolean } {
+export function explanationLines(
+  p: NetworkPayload,
+  x: NetworkExplanation,
+): { head: string; paths: string[]; more?: string; sum: string; agrees: boolean } {
   const loss = p.nodes.find((n) => n.role === "loss")?.label ?? "loss";
   const label = (id: string) => p.nodes.find((n) => n.id === id)?.label ?? id;
   const agrees = Math.abs(x.sum - x.grad) <= 1e-9 * Math.max(1, Math.abs(x.grad));
   return {
     head: `∂${loss}/∂${x.paramLabel} by the chain rule: one product of local derivatives per path from ${x.paramLabel} to ${loss}, summed over the paths`,
     paths: x.paths.map((path) => `${path.nodes.map(label).join(" → ")}:  ${pathFormula(path)}`),
-    more: x.omitted ? `… and ${x.omitted} smaller path${x.omitted === 1 ? "" : "s"}, not listed (their products are in the sum)` : undefined,
+    more: x.omitted
+      ? `… and ${x.omitted} smaller path${x.omitted === 1 ? "" : "s"}, not listed (their products are in the sum)`
+      : undefined,
     sum: `Σ paths = ${fmt(x.sum, 10)}   backward() gives ∂${loss}/∂${x.paramLabel} = ${fmt(x.grad, 10)}   ${agrees ? "✓ equal" : "✗ differ"}`,
     agrees,
   };
@@ -172,7 +242,12 @@ export class NetworkView implements View<NetworkPayload> {
       return row;
     });
     const sum = h("div", `jp-RenderedActigrad-path-sum ${lines.agrees ? "jp-mod-ok" : "jp-mod-bad"}`, lines.sum);
-    this.paths.replaceChildren(h("div", "jp-RenderedActigrad-path-head", lines.head), ...rows, ...(lines.more ? [h("div", "jp-RenderedActigrad-path-more", lines.more)] : []), sum);
+    this.paths.replaceChildren(
+      h("div", "jp-RenderedActigrad-path-head", lines.head),
+      ...rows,
+      ...(lines.more ? [h("div", "jp-RenderedActigrad-path-more", lines.more)] : []),
+      sum,
+    );
   }
 
   figure(t: Theme, width: number): PlotlyFigure {

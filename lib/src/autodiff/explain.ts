@@ -51,7 +51,9 @@ export class ChainRule implements Explanation {
       const f = p.factors.filter((x) => x.label !== "1");
       lines.push(`path ${i + 1}: ${p.nodes.map((id) => this.labels[id]).join(" → ")}`);
       lines.push(`  ${f.map((x) => x.label).join(" · ") || "1"}`);
-      lines.push(`  = ${f.map((x) => (x.value < 0 ? `(${n(x.value)})` : n(x.value))).join(" · ") || "1"} = ${n(p.product)}`);
+      lines.push(
+        `  = ${f.map((x) => (x.value < 0 ? `(${n(x.value)})` : n(x.value))).join(" · ") || "1"} = ${n(p.product)}`,
+      );
     });
     if (this.paths.length > max) lines.push(`… and ${this.paths.length - max} more paths`);
     lines.push(`Σ over paths = ${this.sum}`);
@@ -68,7 +70,8 @@ export class ChainRule implements Explanation {
     const rows = [`${d} &= \\sum_{\\text{paths}} \\prod_{\\text{edges}} \\text{local derivative}`];
     this.paths.slice(0, max).forEach((p, i) => {
       const f = p.factors.filter((x) => x.label !== "1");
-      const sym = f.map((x) => (x.label.startsWith("−") ? `(${latexLabel(x.label)})` : latexLabel(x.label))).join("\\,") || "1";
+      const sym =
+        f.map((x) => (x.label.startsWith("−") ? `(${latexLabel(x.label)})` : latexLabel(x.label))).join("\\,") || "1";
       const nums = f.map((x) => n(x.value)).join("\\cdot ") || "1";
       rows.push(`\\text{path ${i + 1}:}\\quad & ${sym} = ${nums} = ${latexNumber(p.product, digits)}`);
     });
@@ -190,7 +193,10 @@ export function explain(loss: Value, param: Value, options: ExplainOptions = {})
       if (v === param) {
         const edges = trail.slice().reverse();
         const nodes = [param, ...edges.map((t) => t.node)];
-        const factors = edges.map((t) => ({ label: localLabel(t.node, t.slot), value: localDerivative(t.node, t.slot) }));
+        const factors = edges.map((t) => ({
+          label: localLabel(t.node, t.slot),
+          value: localDerivative(t.node, t.slot),
+        }));
         let product = 1;
         for (const f of factors) product *= f.value;
         for (const x of nodes) labels[nodeId(x)] = x.label;

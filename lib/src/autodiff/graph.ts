@@ -39,7 +39,12 @@ export function toNetworkGraph(loss: Value, options: NetworkGraphOptions = {}): 
     const role = v === loss ? "loss" : r === "op" ? "op" : r === "param" ? "param" : "input";
     nodes.push({ id: nodeId(v), label: v.label, role, op: opName(v), value: v.data, grad: adj.get(v)!, layer: l });
     for (let i = 0; i < arity(v); i++) {
-      edges.push({ from: nodeId(argument(v, i)), to: nodeId(v), localLabel: localLabel(v, i), local: localDerivative(v, i) });
+      edges.push({
+        from: nodeId(argument(v, i)),
+        to: nodeId(v),
+        localLabel: localLabel(v, i),
+        local: localDerivative(v, i),
+      });
     }
   }
   const params = options.explain ?? topo.filter((v) => v.role === "param" && v !== loss);

@@ -2,12 +2,12 @@
 
 const FUNCTIONS = new Set(["exp", "log", "tanh", "sin", "cos", "sinh", "cosh"]);
 const SYMBOLS: Record<string, string> = {
-  "σ": "\\sigma",
+  σ: "\\sigma",
   "′": "'",
   "·": "\\cdot",
   "−": "-",
   "→": "\\to",
-  "Σ": "\\sum",
+  Σ: "\\sum",
   "∂": "\\partial",
   "≈": "\\approx",
 };
@@ -59,6 +59,14 @@ export function escapeHtml(s: string): string {
  */
 export function htmlLabel(label: string): string {
   return label.replace(/([A-Za-z][A-Za-z_]*)(\d+)|([\s\S])/gu, (_, name: string, digits: string, c: string) =>
-    name !== undefined ? `${escapeHtml(name)}<sub>${digits}</sub>` : c === "$" ? "&#36;" : c === "\\" ? "&#92;" : c === " " ? "\u00a0" : escapeHtml(c),
+    name !== undefined
+      ? `${escapeHtml(name)}<sub>${digits}</sub>`
+      : c === "$"
+        ? "&#36;"
+        : c === "\\"
+          ? "&#92;"
+          : c === " "
+            ? "\u00a0"
+            : escapeHtml(c),
   );
 }

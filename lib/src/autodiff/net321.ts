@@ -86,7 +86,9 @@ export class Net321 {
    */
   private sample(v1: number, v2: number, v3: number, nodes: Net321Nodes | null): Value {
     const { w14, w24, w34, b4, w15, w25, w35, b5, w46, w56, b6 } = this.params;
-    const x1 = input(v1, "x1"), x2 = input(v2, "x2"), x3 = input(v3, "x3");
+    const x1 = input(v1, "x1"),
+      x2 = input(v2, "x2"),
+      x3 = input(v3, "x3");
     const p = dotOwned([w14, x1, w24, x2, w34, x3, b4]).named("p"); // w14·x1 + w24·x2 + w34·x3 + b4
     const r = dotOwned([w15, x1, w25, x2, w35, x3, b5]).named("r");
     const q = dotOwned([w46, p.sigmoid(), w56, r.sigmoid(), b6]).named("q");
@@ -121,7 +123,9 @@ export function net321(weights: Partial<Net321Weights> | number = 0): Net321 {
 
 function checkData(data: Batch): void {
   if (data.x.cols !== 3 || data.y.cols !== 1 || data.y.rows !== data.x.rows) {
-    throw new Error(`the 3-2-1 network needs x n×3 and y n×1, got x ${data.x.rows}×${data.x.cols} and y ${data.y.rows}×${data.y.cols}`);
+    throw new Error(
+      `the 3-2-1 network needs x n×3 and y n×1, got x ${data.x.rows}×${data.x.cols} and y ${data.y.rows}×${data.y.cols}`,
+    );
   }
 }
 
@@ -150,16 +154,25 @@ export function net321HandGradient(w: Net321Weights, data: Batch): Net321Weights
     const [x1, x2, x3] = data.x.data.subarray(3 * i, 3 * i + 3);
     const p = w.w14 * x1 + w.w24 * x2 + w.w34 * x3 + w.b4;
     const r = w.w15 * x1 + w.w25 * x2 + w.w35 * x3 + w.b5;
-    const sp = sig(p), sr = sig(r);
+    const sp = sig(p),
+      sr = sig(r);
     const q = w.w46 * sp + w.w56 * sr + w.b6;
     const h = sig(q);
     const e = h - data.y.data[i];
     const dq = e * h * (1 - h); // (h − y)·σ′(q)
     const dp = dq * w.w46 * sp * (1 - sp); // … ·w46·σ′(p)
     const dr = dq * w.w56 * sr * (1 - sr); // … ·w56·σ′(r)
-    g.w14 += dp * x1; g.w24 += dp * x2; g.w34 += dp * x3; g.b4 += dp;
-    g.w15 += dr * x1; g.w25 += dr * x2; g.w35 += dr * x3; g.b5 += dr;
-    g.w46 += dq * sp; g.w56 += dq * sr; g.b6 += dq;
+    g.w14 += dp * x1;
+    g.w24 += dp * x2;
+    g.w34 += dp * x3;
+    g.b4 += dp;
+    g.w15 += dr * x1;
+    g.w25 += dr * x2;
+    g.w35 += dr * x3;
+    g.b5 += dr;
+    g.w46 += dq * sp;
+    g.w56 += dq * sr;
+    g.b6 += dq;
   }
   return g;
 }
@@ -182,12 +195,23 @@ export function net321FiniteDifferences(w: Net321Weights, data: Batch, h = 1e-6)
 export function net321Model(weights: Partial<Net321Weights> | number = 0): Sequential {
   const w = typeof weights === "number" ? net321Weights(weights) : net321Weights(0, weights);
   const aliases: Record<string, string> = {
-    w14: "hidden.W[0,0]", w24: "hidden.W[1,0]", w34: "hidden.W[2,0]", b4: "hidden.b[0]",
-    w15: "hidden.W[0,1]", w25: "hidden.W[1,1]", w35: "hidden.W[2,1]", b5: "hidden.b[1]",
-    w46: "output.W[0,0]", w56: "output.W[1,0]", b6: "output.b[0]",
+    w14: "hidden.W[0,0]",
+    w24: "hidden.W[1,0]",
+    w34: "hidden.W[2,0]",
+    b4: "hidden.b[0]",
+    w15: "hidden.W[0,1]",
+    w25: "hidden.W[1,1]",
+    w35: "hidden.W[2,1]",
+    b5: "hidden.b[1]",
+    w46: "output.W[0,0]",
+    w56: "output.W[1,0]",
+    b6: "output.b[0]",
   };
   const model = new Sequential(
-    [new Dense(3, 2, { activation: "sigmoid", name: "hidden" }), new Dense(2, 1, { activation: "sigmoid", name: "output" })],
+    [
+      new Dense(3, 2, { activation: "sigmoid", name: "hidden" }),
+      new Dense(2, 1, { activation: "sigmoid", name: "output" }),
+    ],
     { loss: "sse", aliases },
   );
   for (const name of NET321_PARAMS) {
@@ -217,7 +241,12 @@ export interface ThreeWays {
 }
 
 /** ∂J/∂param (default w14) of the 3-2-1 network on `data`, three ways, side by side. */
-export function gradientThreeWays(net: Net321 | Partial<Net321Weights> | number, data: Batch, param: Net321Param = "w14", step = 1e-6): ThreeWays {
+export function gradientThreeWays(
+  net: Net321 | Partial<Net321Weights> | number,
+  data: Batch,
+  param: Net321Param = "w14",
+  step = 1e-6,
+): ThreeWays {
   if (!(NET321_PARAMS as readonly string[]).includes(param)) {
     throw new Error(`the 3-2-1 network has no parameter "${param}"; its parameters are: ${NET321_PARAMS.join(", ")}`);
   }
@@ -233,7 +262,9 @@ export function gradientThreeWays(net: Net321 | Partial<Net321Weights> | number,
     chainRule: explain(J, n.params[param]),
     formula: net321HandGradient(w, data)[param],
     backprop: n.params[param].grad,
-    finiteDifference: (net321Loss({ ...w, [param]: w[param] + step }, data) - net321Loss({ ...w, [param]: w[param] - step }, data)) / (2 * step),
+    finiteDifference:
+      (net321Loss({ ...w, [param]: w[param] + step }, data) - net321Loss({ ...w, [param]: w[param] - step }, data)) /
+      (2 * step),
     step,
     toText() {
       const rows = [

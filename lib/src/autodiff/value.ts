@@ -154,7 +154,9 @@ export class Value {
     for (let t = 0; t <= end; t++) if (nodes[t]!.op !== null) nodes[t]!.grad = 0;
     this.grad = 1;
     for (let t = end; t >= 0; t--) {
-      const v = nodes[t]!, op = v.op, g = v.grad;
+      const v = nodes[t]!,
+        op = v.op,
+        g = v.grad;
       if (op === null || g === 0) continue;
       op.backward(v, g);
     }
@@ -177,70 +179,90 @@ export class Value {
  */
 const OPS = {
   add: {
-    id: "add", precedence: 1, name: () => "+",
+    id: "add",
+    precedence: 1,
+    name: () => "+",
     show: (v, l) => `${l(v.args[0])} + ${l(v.args[1])}`,
     d: () => 1,
     dLabel: () => "1",
     backward: (v, g) => ((v.args[0].grad += g), (v.args[1].grad += g)),
   },
   sub: {
-    id: "sub", precedence: 1, name: () => "−",
+    id: "sub",
+    precedence: 1,
+    name: () => "−",
     show: (v, l) => `${l(v.args[0])} − ${l(v.args[1], 2)}`,
     d: (_, i) => (i === 0 ? 1 : -1),
     dLabel: (_, i) => (i === 0 ? "1" : "−1"),
     backward: (v, g) => ((v.args[0].grad += g), (v.args[1].grad -= g)),
   },
   mul: {
-    id: "mul", precedence: 2, name: () => "×",
+    id: "mul",
+    precedence: 2,
+    name: () => "×",
     show: (v, l) => `${l(v.args[0], 2)}·${l(v.args[1], 2)}`,
     d: (v, i) => v.args[1 - i].data, // ∂(ab)/∂a = b, ∂(ab)/∂b = a
     dLabel: (v, i, l) => l(v.args[1 - i]),
     backward: (v, g) => ((v.args[0].grad += v.args[1].data * g), (v.args[1].grad += v.args[0].data * g)),
   },
   div: {
-    id: "div", precedence: 2, name: () => "÷",
+    id: "div",
+    precedence: 2,
+    name: () => "÷",
     show: (v, l) => `${l(v.args[0], 2)}/${l(v.args[1], 3)}`,
     d: (v, i) => (i === 0 ? 1 / v.args[1].data : -v.data / v.args[1].data), // ∂(a/b)/∂b = −a/b² = −out/b
     dLabel: (v, i, l) => (i === 0 ? `1/${l(v.args[1], 4)}` : `−${l(v.args[0], 2)}/${l(v.args[1], 4)}²`),
     backward: (v, g) => {
-      const a = v.args[0], b = v.args[1];
+      const a = v.args[0],
+        b = v.args[1];
       a.grad += g / b.data;
       b.grad += (-v.data / b.data) * g;
     },
   },
   pow: {
-    id: "pow", precedence: 4, name: (v) => `^${fmt(v.k)}`,
+    id: "pow",
+    precedence: 4,
+    name: (v) => `^${fmt(v.k)}`,
     show: (v, l) => power(v.args[0], v.k, l),
     d: (v) => v.k * Math.pow(v.args[0].data, v.k - 1), // ∂aᵏ/∂a = k·aᵏ⁻¹
     dLabel: (v, _, l) => (v.k === 2 ? `2·${l(v.args[0], 2)}` : `${fmt(v.k)}·${power(v.args[0], v.k - 1, l)}`),
     backward: (v, g) => {
-      const a = v.args[0], k = v.extra as number;
+      const a = v.args[0],
+        k = v.extra as number;
       a.grad += k * Math.pow(a.data, k - 1) * g;
     },
   },
   exp: {
-    id: "exp", precedence: 5, name: () => "exp",
+    id: "exp",
+    precedence: 5,
+    name: () => "exp",
     show: (v, l) => `exp(${l(v.args[0])})`,
     d: (v) => v.data, // ∂eᵃ/∂a = eᵃ = out
     dLabel: (v, _, l) => `exp(${l(v.args[0])})`,
     backward: (v, g) => void (v.args[0].grad += v.data * g),
   },
   log: {
-    id: "log", precedence: 5, name: () => "log",
+    id: "log",
+    precedence: 5,
+    name: () => "log",
     show: (v, l) => `log(${l(v.args[0])})`,
     d: (v) => 1 / v.args[0].data,
     dLabel: (v, _, l) => `1/${l(v.args[0], 4)}`,
     backward: (v, g) => void (v.args[0].grad += g / v.args[0].data),
   },
   neg: {
-    id: "neg", precedence: 3, name: () => "neg",
+    id: "neg",
+    precedence: 3,
+    name: () => "neg",
     show: (v, l) => `−${l(v.args[0], 3)}`,
     d: () => -1,
     dLabel: () => "−1",
     backward: (v, g) => void (v.args[0].grad -= g),
   },
   act: {
-    id: "act", precedence: 5, name: (v) => v.act!.id,
+    id: "act",
+    precedence: 5,
+    name: (v) => v.act!.id,
     show: (v, l) => `${symbol(v.act!)}(${l(v.args[0])})`,
     d: (v) => {
       const a = v.extra as ActivationOp; // the catalog's closed-form f′, with its kink conventions
@@ -248,12 +270,15 @@ const OPS = {
     },
     dLabel: (v, _, l) => `${symbol(v.act!)}′(${l(v.args[0])})`,
     backward: (v, g) => {
-      const a = v.extra as ActivationOp, x = v.args[0];
+      const a = v.extra as ActivationOp,
+        x = v.args[0];
       x.grad += a.df(x.data, a.params) * g;
     },
   },
   sum: {
-    id: "sum", precedence: 1, name: () => "+",
+    id: "sum",
+    precedence: 1,
+    name: () => "+",
     // NB: a sum over samples of one expression reads best as Σ of it
     show: (v, l) => {
       const labels = v.args.map((a) => l(a));
@@ -267,7 +292,9 @@ const OPS = {
   },
   // w1·x1 + w2·x2 + … [+ b] as one node, its arguments w1, x1, w2, x2, …[, b]: ∂/∂wᵢ = xᵢ, ∂/∂xᵢ = wᵢ, ∂/∂b = 1
   dot: {
-    id: "dot", precedence: 1, name: () => "dot",
+    id: "dot",
+    precedence: 1,
+    name: () => "dot",
     show: (v, l) => {
       const terms: string[] = [];
       for (let i = 0; i + 1 < v.args.length; i += 2) terms.push(`${l(v.args[i], 2)}·${l(v.args[i + 1], 2)}`);
@@ -277,9 +304,11 @@ const OPS = {
     d: (v, i) => (isBias(v, i) ? 1 : v.args[i ^ 1].data),
     dLabel: (v, i, l) => (isBias(v, i) ? "1" : l(v.args[i ^ 1])),
     backward: (v, g) => {
-      const args = v.args, n = args.length & ~1;
+      const args = v.args,
+        n = args.length & ~1;
       for (let i = 0; i < n; i += 2) {
-        const w = args[i], x = args[i + 1];
+        const w = args[i],
+          x = args[i + 1];
         w.grad += x.data * g;
         x.grad += w.data * g;
       }
@@ -406,7 +435,8 @@ function taped(v: Value): boolean {
 }
 
 function record(v: Value): void {
-  if (tapeLength === TAPE_CAP) clearTape(TAPE_CAP - 1); // NB: v stays off the fresh tape, and so does all built on v
+  if (tapeLength === TAPE_CAP)
+    clearTape(TAPE_CAP - 1); // NB: v stays off the fresh tape, and so does all built on v
   else tape[(v.pos = tapeLength++)] = v;
 }
 
@@ -509,7 +539,19 @@ export function fmt(x: number): string {
   return String(Number(x.toPrecision(4))).replace("-", "−");
 }
 
-const SUPERSCRIPT: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "−": "⁻" };
+const SUPERSCRIPT: Record<string, string> = {
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "−": "⁻",
+};
 
 /** aᵏ as a label: "x²", "(a + b)³", "x^0.5". */
 function power(a: Value, k: number, l: Labeller): string {

@@ -20,7 +20,9 @@ export function estimateProperties(f: (x: number) => number, df: (x: number) => 
   const xs = samples();
   const ys = xs.map(f);
   const ds = xs.map(df);
-  let lo = Infinity, hi = -Infinity, best = 0;
+  let lo = Infinity,
+    hi = -Infinity,
+    best = 0;
   for (let i = 0; i < xs.length; i++) {
     if (ys[i] < lo) lo = ys[i];
     if (ys[i] > hi) hi = ys[i];
@@ -33,24 +35,47 @@ export function estimateProperties(f: (x: number) => number, df: (x: number) => 
   const hiEnd = ys[last] === hi ? last : ys[0] === hi ? 0 : -1;
   if (loEnd >= 0 && moving(loEnd, loEnd === 0 ? 1 : last - 1)) lo = -Infinity;
   if (hiEnd >= 0 && moving(hiEnd, hiEnd === 0 ? 1 : last - 1)) hi = Infinity;
-  const pos = ds.every((d) => d >= 0), neg = ds.every((d) => d <= 0);
+  const pos = ds.every((d) => d >= 0),
+    neg = ds.every((d) => d <= 0);
   const strict = ds.filter((d) => d === 0).length <= 1;
   const tol = (a: number) => 1e-12 * Math.max(1, Math.abs(a));
-  let odd = true, even = true;
+  let odd = true,
+    even = true;
   for (let i = 0; i < xs.length; i++) {
-    const a = f(xs[i]), b = f(-xs[i]);
+    const a = f(xs[i]),
+      b = f(-xs[i]);
     if (Math.abs(a + b) > tol(a)) odd = false;
     if (Math.abs(a - b) > tol(a)) even = false;
   }
   const r = range(lo, hi, Number.isFinite(lo), Number.isFinite(hi));
   return {
     range: { ...r, text: `${r.text} (estimated from samples)` },
-    monotonic: pos ? (strict ? "increasing" : "non-decreasing") : neg ? (strict ? "decreasing" : "non-increasing") : "no",
-    bounded: Number.isFinite(lo) && Number.isFinite(hi) ? "yes" : Number.isFinite(lo) ? "below" : Number.isFinite(hi) ? "above" : "no",
+    monotonic: pos
+      ? strict
+        ? "increasing"
+        : "non-decreasing"
+      : neg
+        ? strict
+          ? "decreasing"
+          : "non-increasing"
+        : "no",
+    bounded:
+      Number.isFinite(lo) && Number.isFinite(hi)
+        ? "yes"
+        : Number.isFinite(lo)
+          ? "below"
+          : Number.isFinite(hi)
+            ? "above"
+            : "no",
     zeroCentred: f(0) === 0 && lo < 0 && hi > 0,
     symmetry: odd ? "odd" : even ? "even" : "none",
     smoothness: "unknown",
-    maxAbsDf: { value: Math.abs(ds[best]), at: xs[best], where: `x ≈ ${xs[best]} (the largest |f′| among samples)`, attained: true },
+    maxAbsDf: {
+      value: Math.abs(ds[best]),
+      at: xs[best],
+      where: `x ≈ ${xs[best]} (the largest |f′| among samples)`,
+      attained: true,
+    },
     kinks: [],
   };
 }

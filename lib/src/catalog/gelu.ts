@@ -8,7 +8,8 @@ import { props, range } from "./params";
 export const gelu: ActivationEntry = {
   id: "gelu",
   label: "GELU",
-  summary: "x·Φ(x), the Gaussian error linear unit of BERT and GPT: the input weighted by the probability that a standard normal is below it.",
+  summary:
+    "x·Φ(x), the Gaussian error linear unit of BERT and GPT: the input weighted by the probability that a standard normal is below it.",
   torch: "torch.nn.functional.gelu(x, approximate='none')",
   params: {},
   latex: {
@@ -84,7 +85,12 @@ export const gelu_tanh: ActivationEntry = {
       zeroCentred: true,
       symmetry: "none",
       smoothness: "C∞",
-      maxAbsDf: { value: 1.1289930686587717, at: 1.4185040087908283, where: "x ≈ 1.418504 (where f″ = 0)", attained: true },
+      maxAbsDf: {
+        value: 1.1289930686587717,
+        at: 1.4185040087908283,
+        where: "x ≈ 1.418504 (where f″ = 0)",
+        attained: true,
+      },
     }),
 };
 

@@ -6,7 +6,8 @@ import { kink, positive, props, range, REALS } from "./params";
 export const hardsigmoid: ActivationEntry = {
   id: "hardsigmoid",
   label: "Hardsigmoid",
-  summary: "relu6(x + 3)/6: a piecewise-linear sigmoid for mobile networks; its gradient is 1/6 on (−3, 3) and 0 outside.",
+  summary:
+    "relu6(x + 3)/6: a piecewise-linear sigmoid for mobile networks; its gradient is 1/6 on (−3, 3) and 0 outside.",
   torch: "torch.nn.functional.hardsigmoid(x)",
   params: {},
   latex: {
@@ -26,7 +27,9 @@ export const hardsigmoid: ActivationEntry = {
       symmetry: "none",
       smoothness: "C0",
       maxAbsDf: { value: 1 / 6, at: 0, where: "−3 < x < 3", attained: true },
-      kinks: [-3, 3].map((x) => kink(x, "df", 0, 0, "PyTorch's hardsigmoid_backward passes grad/6 only where −3 < x < 3, so f′(±3) = 0")),
+      kinks: [-3, 3].map((x) =>
+        kink(x, "df", 0, 0, "PyTorch's hardsigmoid_backward passes grad/6 only where −3 < x < 3, so f′(±3) = 0"),
+      ),
     }),
 };
 
@@ -54,7 +57,12 @@ export const hardswish: ActivationEntry = {
       zeroCentred: true,
       symmetry: "none",
       smoothness: "C0",
-      maxAbsDf: { value: 1.5, at: 3, where: "x = 3 (PyTorch's x ≤ 3 branch; also the limit from the left)", attained: true },
+      maxAbsDf: {
+        value: 1.5,
+        at: 3,
+        where: "x = 3 (PyTorch's x ≤ 3 branch; also the limit from the left)",
+        attained: true,
+      },
       kinks: [
         kink(-3, "df", -0.5, 0, `${HARDSWISH_KINK}, so f′(−3) = −1/2 although f′ = 0 just left of it; f″(±3) = 0`),
         kink(3, "df", 1.5, 0, `${HARDSWISH_KINK}, so f′(3) = 3/2 although f′ = 1 just right of it; f″(±3) = 0`),
@@ -67,7 +75,8 @@ const SHRINK_KINK = "PyTorch's shrink backward passes the gradient only where |x
 export const softshrink: ActivationEntry = {
   id: "softshrink",
   label: "Softshrink",
-  summary: "Soft thresholding: moves x towards 0 by λ and zeroes |x| ≤ λ (the proximal map of λ|x|, as in sparse coding).",
+  summary:
+    "Soft thresholding: moves x towards 0 by λ and zeroes |x| ≤ λ (the proximal map of λ|x|, as in sparse coding).",
   torch: "torch.nn.functional.softshrink(x, lambd=0.5)",
   params: { lambd: positive(0.5, "λ: the half-width of the dead zone") },
   latex: {

@@ -7,7 +7,8 @@ import { positive, props, range } from "./params";
 export const sigmoid: ActivationEntry = {
   id: "sigmoid",
   label: "Sigmoid",
-  summary: "The logistic function: squashes ℝ to (0, 1); its derivative is at most 1/4, so deep stacks of it shrink gradients.",
+  summary:
+    "The logistic function: squashes ℝ to (0, 1); its derivative is at most 1/4, so deep stacks of it shrink gradients.",
   torch: "torch.sigmoid(x)",
   params: {},
   latex: {
@@ -87,7 +88,8 @@ export const softplus: ActivationEntry = {
 export const silu: ActivationEntry = {
   id: "silu",
   label: "SiLU (swish)",
-  summary: "x·σ(x), the sigmoid-weighted linear unit (swish with β = 1): smooth, non-monotonic, with a small negative dip.",
+  summary:
+    "x·σ(x), the sigmoid-weighted linear unit (swish with β = 1): smooth, non-monotonic, with a small negative dip.",
   torch: "torch.nn.functional.silu(x)",
   params: {},
   latex: {
@@ -114,7 +116,12 @@ export const silu: ActivationEntry = {
       zeroCentred: true,
       symmetry: "none",
       smoothness: "C∞",
-      maxAbsDf: { value: 1.099839320128867, at: 2.3993572805154675, where: "x ≈ 2.399357 (where f″ = 0)", attained: true },
+      maxAbsDf: {
+        value: 1.099839320128867,
+        at: 2.3993572805154675,
+        where: "x ≈ 2.399357 (where f″ = 0)",
+        attained: true,
+      },
     }),
 };
 
@@ -129,7 +136,9 @@ export const mish: ActivationEntry = {
     df: String.raw`f'(x)=t+x\,(1-t^2)\,\sigma(x),\quad t=\tanh\big(\operatorname{softplus}(x)\big)`,
     d2f: String.raw`f''(x)=(1-t^2)\,\sigma(x)\,\big(2+x\,(\sigma(-x)-2t\,\sigma(x))\big)`,
   },
-  notes: ["tanh(softplus(x)) is written as a rational function of e^(−|x|), so neither 1 − t² nor e^x overflows or cancels."],
+  notes: [
+    "tanh(softplus(x)) is written as a rational function of e^(−|x|), so neither 1 − t² nor e^x overflows or cancels.",
+  ],
   f: (x) => {
     mishParts(x);
     return mp.t === 0 ? -0 : x * mp.t;
@@ -151,7 +160,12 @@ export const mish: ActivationEntry = {
       zeroCentred: true,
       symmetry: "none",
       smoothness: "C∞",
-      maxAbsDf: { value: 1.088498161251728, at: 1.4905711794854284, where: "x ≈ 1.490571 (where f″ = 0)", attained: true },
+      maxAbsDf: {
+        value: 1.088498161251728,
+        at: 1.4905711794854284,
+        where: "x ≈ 1.490571 (where f″ = 0)",
+        attained: true,
+      },
     }),
 };
 

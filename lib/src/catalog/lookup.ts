@@ -1,6 +1,14 @@
 // Looking rows up: activation(id) and vectorActivation(id) bind a row of the table (or one added at run time with
 // defineActivation) to its parameters.
-import { bindActivation, type Activation, type ActivationEntry, type Formulas, type ParamSpec, type Params, type Properties } from "../activation";
+import {
+  bindActivation,
+  type Activation,
+  type ActivationEntry,
+  type Formulas,
+  type ParamSpec,
+  type Params,
+  type Properties,
+} from "../activation";
 import { estimateProperties } from "./estimate";
 import { CATALOG, VECTOR_CATALOG } from "./index";
 import type { OutVector, Vector, VectorActivationEntry, VectorProperties } from "./vector";
@@ -74,22 +82,28 @@ function numericD2f(df: (x: number, p: Params) => number): (x: number, p: Params
  * gradCheck(cube).ok // true
  */
 export function defineActivation(spec: ActivationSpec): Activation {
-  if (typeof spec !== "object" || spec === null) throw new Error("defineActivation: give an object { id, f, df, d2f? }");
+  if (typeof spec !== "object" || spec === null)
+    throw new Error("defineActivation: give an object { id, f, df, d2f? }");
   const { id } = spec;
   if (typeof id !== "string" || !/^[A-Za-z_][\w.-]*$/.test(id)) {
-    throw new Error(`defineActivation: id must be a word such as "my_act" (letters, digits, _ . -), got ${JSON.stringify(id)}`);
+    throw new Error(
+      `defineActivation: id must be a word such as "my_act" (letters, digits, _ . -), got ${JSON.stringify(id)}`,
+    );
   }
   if (CATALOG.some((e) => e.id === id) || VECTOR_CATALOG.some((e) => e.id === id)) {
     throw new Error(`defineActivation: "${id}" is a built-in activation; choose another id`);
   }
   for (const key of ["f", "df"] as const) {
-    if (typeof spec[key] !== "function") throw new Error(`defineActivation("${id}"): ${key} must be a function (x, params) => number`);
+    if (typeof spec[key] !== "function")
+      throw new Error(`defineActivation("${id}"): ${key} must be a function (x, params) => number`);
   }
-  if (spec.d2f !== undefined && typeof spec.d2f !== "function") throw new Error(`defineActivation("${id}"): d2f must be a function or omitted`);
+  if (spec.d2f !== undefined && typeof spec.d2f !== "function")
+    throw new Error(`defineActivation("${id}"): d2f must be a function or omitted`);
   const params: Record<string, ParamSpec> = {};
   for (const [name, p] of Object.entries(spec.params ?? {})) {
     if (typeof p === "number") {
-      if (!Number.isFinite(p)) throw new Error(`defineActivation("${id}"): parameter "${name}" default must be finite, got ${p}`);
+      if (!Number.isFinite(p))
+        throw new Error(`defineActivation("${id}"): parameter "${name}" default must be finite, got ${p}`);
       params[name] = { default: p, domain: "a finite number", valid: Number.isFinite };
     } else params[name] = p;
   }
@@ -112,7 +126,13 @@ export function defineActivation(spec: ActivationSpec): Activation {
     df,
     d2f,
     properties: (p) =>
-      typeof declared === "function" ? declared(p) : declared ?? estimateProperties((x) => f(x, p), (x) => df(x, p)),
+      typeof declared === "function"
+        ? declared(p)
+        : (declared ??
+          estimateProperties(
+            (x) => f(x, p),
+            (x) => df(x, p),
+          )),
     userDefined: true,
     numericD2f: spec.d2f === undefined,
   };
@@ -154,14 +174,20 @@ export interface VectorActivation {
 export function vectorActivation(id: string): VectorActivation {
   const entry = VECTOR_CATALOG.find((e) => e.id === id);
   if (!entry) {
-    const hint = CATALOG.some((e) => e.id === id) || USER.has(id) ? ` ("${id}" is a scalar activation: use activation("${id}"))` : "";
+    const hint =
+      CATALOG.some((e) => e.id === id) || USER.has(id)
+        ? ` ("${id}" is a scalar activation: use activation("${id}"))`
+        : "";
     throw new Error(`unknown vector activation "${id}"; valid ids are: ${vectorActivationIds().join(", ")}${hint}`);
   }
   const vec = (what: string, name: string, a: unknown, n: number) => {
     if (a === null || typeof a !== "object" || typeof (a as Vector).length !== "number") {
       throw new Error(`${id}.${what}: ${name} must be an array or typed array of numbers`);
     }
-    if ((a as Vector).length !== n) throw new Error(`${id}.${what}: ${name} has length ${(a as Vector).length} but x has length ${n}; they must match`);
+    if ((a as Vector).length !== n)
+      throw new Error(
+        `${id}.${what}: ${name} has length ${(a as Vector).length} but x has length ${n}; they must match`,
+      );
   };
   const prepare = <O extends OutVector>(what: string, x: Vector, out: O | undefined, other?: [string, Vector]): O => {
     vec(what, "x", x, (x as Vector)?.length ?? 0);

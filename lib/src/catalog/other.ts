@@ -48,7 +48,9 @@ export const sin: ActivationEntry = {
   // |cos x| < ε ⇔ x lies within asin(ε) of π/2 + kπ: one interval per period π.
   saturation: (eps) => {
     const intervals: Interval[] =
-      eps > 1 ? [{ lo: -Infinity, hi: Infinity, loClosed: false, hiClosed: false }] : [{ lo: Math.PI / 2 - Math.asin(eps), hi: Math.PI / 2 + Math.asin(eps), loClosed: false, hiClosed: false }];
+      eps > 1
+        ? [{ lo: -Infinity, hi: Infinity, loClosed: false, hiClosed: false }]
+        : [{ lo: Math.PI / 2 - Math.asin(eps), hi: Math.PI / 2 + Math.asin(eps), loClosed: false, hiClosed: false }];
     if (eps > 1) return { eps, intervals, text: describe(eps, intervals) };
     return { eps, intervals, period: Math.PI, text: describe(eps, intervals, ", repeating every π") };
   },
@@ -65,7 +67,9 @@ export const gaussian: ActivationEntry = {
     df: String.raw`f'(x)=-2x\,e^{-x^2}`,
     d2f: String.raw`f''(x)=(4x^2-2)\,e^{-x^2}`,
   },
-  notes: ["x² is split exactly (Dekker) before exponentiating, and 4x² − 2 is formed without cancellation near x = ±1/√2."],
+  notes: [
+    "x² is split exactly (Dekker) before exponentiating, and 4x² − 2 is formed without cancellation near x = ±1/√2.",
+  ],
   f: (x) => expNegSquare(x),
   df: (x) => {
     const e = expNegSquare(x);
@@ -82,14 +86,20 @@ export const gaussian: ActivationEntry = {
       zeroCentred: false,
       symmetry: "even",
       smoothness: "C∞",
-      maxAbsDf: { value: 0.8577638849607068, at: Math.SQRT1_2, where: "x = ±1/√2, where |f′| = √2·e^(−1/2)", attained: true },
+      maxAbsDf: {
+        value: 0.8577638849607068,
+        at: Math.SQRT1_2,
+        where: "x = ±1/√2, where |f′| = √2·e^(−1/2)",
+        attained: true,
+      },
     }),
 };
 
 export const step: ActivationEntry = {
   id: "step",
   label: "Heaviside step",
-  summary: "The perceptron's threshold: its derivative is 0 almost everywhere, so gradient descent cannot train through it.",
+  summary:
+    "The perceptron's threshold: its derivative is 0 almost everywhere, so gradient descent cannot train through it.",
   torch: "torch.heaviside(x, torch.tensor(0.0))",
   params: {},
   latex: {
@@ -112,7 +122,13 @@ export const step: ActivationEntry = {
       smoothness: "discontinuous",
       maxAbsDf: { value: 0, at: 1, where: "every x: f′ = 0 almost everywhere", attained: true },
       kinks: [
-        kink(0, "f", 0, 0, "H jumps from 0 to 1 with H(0) = 0; its derivative there is a Dirac delta, which autograd cannot represent: actigrad uses 0 (PyTorch's heaviside has no backward at all)"),
+        kink(
+          0,
+          "f",
+          0,
+          0,
+          "H jumps from 0 to 1 with H(0) = 0; its derivative there is a Dirac delta, which autograd cannot represent: actigrad uses 0 (PyTorch's heaviside has no backward at all)",
+        ),
       ],
     }),
 };

@@ -61,12 +61,21 @@ export const leaky_relu: ActivationEntry = {
       kinks:
         a === 1
           ? []
-          : [kink(0, "df", a, 0, "PyTorch's leaky_relu_backward uses x > 0 ? 1 : negative_slope, so f′(0) = the slope")],
+          : [
+              kink(
+                0,
+                "df",
+                a,
+                0,
+                "PyTorch's leaky_relu_backward uses x > 0 ? 1 : negative_slope, so f′(0) = the slope",
+              ),
+            ],
     });
   },
 };
 
-const BOUNDS_KINK = "PyTorch computes relu6 as hardtanh(x, 0, 6), whose backward passes the gradient only where 0 < x < 6, so f′ = 0 at both";
+const BOUNDS_KINK =
+  "PyTorch computes relu6 as hardtanh(x, 0, 6), whose backward passes the gradient only where 0 < x < 6, so f′ = 0 at both";
 
 export const relu6: ActivationEntry = {
   id: "relu6",
@@ -99,7 +108,8 @@ const ELU_KINK = "PyTorch's elu_backward takes the x ≤ 0 branch at 0";
 export const elu: ActivationEntry = {
   id: "elu",
   label: "ELU",
-  summary: "Exponential linear unit: identity for x > 0, α(eˣ − 1) below, so outputs can be negative and mean activations sit nearer 0.",
+  summary:
+    "Exponential linear unit: identity for x > 0, α(eˣ − 1) below, so outputs can be negative and mean activations sit nearer 0.",
   torch: "torch.nn.functional.elu(x, alpha=1.0)",
   params: { alpha: positive(1, "α: the value −α approached as x → −∞") },
   latex: {
@@ -136,7 +146,8 @@ export const SELU_AS = SELU_ALPHA * SELU_SCALE;
 export const selu: ActivationEntry = {
   id: "selu",
   label: "SELU",
-  summary: "Scaled ELU with constants chosen so activations self-normalise to mean 0 and variance 1 through deep stacks.",
+  summary:
+    "Scaled ELU with constants chosen so activations self-normalise to mean 0 and variance 1 through deep stacks.",
   torch: "torch.nn.functional.selu(x)",
   params: {},
   latex: {

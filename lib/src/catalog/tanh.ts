@@ -17,7 +17,9 @@ export const tanh: ActivationEntry = {
   f: (x) => Math.tanh(x),
   df: (x) => sech2(x),
   d2f: (x) => -2 * Math.tanh(x) * sech2(x),
-  notes: ["f′ is computed as 4e^(−2|x|)/(1+e^(−2|x|))², not 1 − tanh², which is 0 for |x| > 19 although tanh′(20) ≈ 1.7e-17."],
+  notes: [
+    "f′ is computed as 4e^(−2|x|)/(1+e^(−2|x|))², not 1 − tanh², which is 0 for |x| > 19 although tanh′(20) ≈ 1.7e-17.",
+  ],
   properties: () =>
     props({
       range: range(-1, 1, false, false),
@@ -30,8 +32,14 @@ export const tanh: ActivationEntry = {
 };
 
 // x − tanh x = Σ c_k x^(2k+1) for |x| < 0.125, where the subtraction would lose up to 3/x² ulps.
-const TS3 = 1 / 3, TS5 = -2 / 15, TS7 = 17 / 315, TS9 = -62 / 2835, TS11 = 1382 / 155925, TS13 = -21844 / 6081075,
-  TS15 = 929569 / 638512875, TS17 = -0.00059002744094558598;
+const TS3 = 1 / 3,
+  TS5 = -2 / 15,
+  TS7 = 17 / 315,
+  TS9 = -62 / 2835,
+  TS11 = 1382 / 155925,
+  TS13 = -21844 / 6081075,
+  TS15 = 929569 / 638512875,
+  TS17 = -0.00059002744094558598;
 
 export const tanhshrink: ActivationEntry = {
   id: "tanhshrink",
@@ -44,7 +52,9 @@ export const tanhshrink: ActivationEntry = {
     df: String.raw`f'(x)=\tanh^2(x)`,
     d2f: String.raw`f''(x)=2\tanh(x)\operatorname{sech}^2(x)`,
   },
-  notes: ["For |x| < 0.125, x − tanh x is summed as its Taylor series x³/3 − 2x⁵/15 + …, since the subtraction cancels (tanhshrink(1e-5) ≈ 3.3e-16)."],
+  notes: [
+    "For |x| < 0.125, x − tanh x is summed as its Taylor series x³/3 − 2x⁵/15 + …, since the subtraction cancels (tanhshrink(1e-5) ≈ 3.3e-16).",
+  ],
   f: (x) => {
     if (Math.abs(x) < 0.125) {
       const z = x * x;
@@ -97,7 +107,13 @@ export const softsign: ActivationEntry = {
       smoothness: "C1",
       maxAbsDf: { value: 1, at: 0, where: "x = 0", attained: true },
       kinks: [
-        kink(0, "d2f", 1, 0, "f″ jumps from 2 to −2; autograd differentiates |x| with sign(0) = 0 (PyTorch's abs_backward), so f″(0) = 0"),
+        kink(
+          0,
+          "d2f",
+          1,
+          0,
+          "f″ jumps from 2 to −2; autograd differentiates |x| with sign(0) = 0 (PyTorch's abs_backward), so f″(0) = 0",
+        ),
       ],
     }),
 };
@@ -111,7 +127,8 @@ export const hardtanh: ActivationEntry = {
     minVal: finite(-1, "lower clip value"),
     maxVal: finite(1, "upper clip value"),
   },
-  check: (p) => (p.minVal < p.maxVal ? undefined : `parameter "minVal" (${p.minVal}) must be less than "maxVal" (${p.maxVal})`),
+  check: (p) =>
+    p.minVal < p.maxVal ? undefined : `parameter "minVal" (${p.minVal}) must be less than "maxVal" (${p.maxVal})`,
   latex: {
     f: String.raw`f(x)=\min\big(\max(x,\ \mathrm{min}),\ \mathrm{max}\big)`,
     df: String.raw`f'(x)=\begin{cases}1 & \mathrm{min}<x<\mathrm{max}\\ 0 & \text{otherwise}\end{cases}`,
@@ -129,7 +146,13 @@ export const hardtanh: ActivationEntry = {
       smoothness: "C0",
       maxAbsDf: { value: 1, at: (p.minVal + p.maxVal) / 2, where: `${p.minVal} < x < ${p.maxVal}`, attained: true },
       kinks: [p.minVal, p.maxVal].map((x) =>
-        kink(x, "df", 0, 0, "PyTorch's hardtanh_backward passes the gradient only where min < x < max, so f′ = 0 at both bounds"),
+        kink(
+          x,
+          "df",
+          0,
+          0,
+          "PyTorch's hardtanh_backward passes the gradient only where min < x < max, so f′ = 0 at both bounds",
+        ),
       ),
     }),
 };

@@ -72,7 +72,8 @@ function softmaxInto(x: Vector, o: number, n: number, s: OutVector, so: number):
 
 function rows(what: string, x: Vector, n: number): number {
   if (!Number.isInteger(n) || n < 1) throw new Error(`${what}: rowLength must be an integer ≥ 1, got ${n}`);
-  if (x.length % n !== 0) throw new Error(`${what}: x has length ${x.length}, which is not a multiple of rowLength ${n}`);
+  if (x.length % n !== 0)
+    throw new Error(`${what}: x has length ${x.length}, which is not a multiple of rowLength ${n}`);
   return x.length / n;
 }
 
@@ -120,7 +121,8 @@ function deviations(s: Float64Array, v: Vector, o: number, n: number): number {
 export const softmax: VectorActivationEntry = {
   id: "softmax",
   label: "Softmax",
-  summary: "Turns a vector of scores into probabilities: positive outputs that sum to 1; the output layer of classifiers.",
+  summary:
+    "Turns a vector of scores into probabilities: positive outputs that sum to 1; the output layer of classifiers.",
   torch: "torch.softmax(x, dim=-1)",
   latex: {
     f: String.raw`s_i=\operatorname{softmax}(x)_i=\frac{e^{x_i}}{\sum_j e^{x_j}}`,
@@ -168,7 +170,8 @@ export const softmax: VectorActivationEntry = {
 export const log_softmax: VectorActivationEntry = {
   id: "log_softmax",
   label: "Log-softmax",
-  summary: "The logarithm of softmax, computed directly: the log-probabilities fed to the negative log-likelihood loss.",
+  summary:
+    "The logarithm of softmax, computed directly: the log-probabilities fed to the negative log-likelihood loss.",
   torch: "torch.log_softmax(x, dim=-1)",
   latex: {
     f: String.raw`f_i=x_i-\log	extstyle\sum_j e^{x_j}`,

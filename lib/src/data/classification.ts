@@ -10,7 +10,12 @@ export function xor(options: DatasetOptions & { n?: number } = {}): Dataset {
   checkCount("xor", n);
   const rng = new Rng(options.seed ?? 0);
   const noise = options.noise ?? 0;
-  const corners = [[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]];
+  const corners = [
+    [0, 0, 0],
+    [0, 1, 1],
+    [1, 0, 1],
+    [1, 1, 0],
+  ];
   const x: number[] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -92,7 +97,14 @@ export function spirals(options: DatasetOptions & { n?: number; classes?: number
  * `centers`, or around centers drawn uniformly in [−box, box]² (box default 5). `dims` inputs (default 2).
  */
 export function blobs(
-  options: DatasetOptions & { n?: number; classes?: number; std?: number; centers?: number[][]; box?: number; dims?: number } = {},
+  options: DatasetOptions & {
+    n?: number;
+    classes?: number;
+    std?: number;
+    centers?: number[][];
+    box?: number;
+    dims?: number;
+  } = {},
 ): Dataset {
   const rng = new Rng(options.seed ?? 0);
   const dims = options.centers?.[0]?.length ?? options.dims ?? 2;
@@ -101,7 +113,8 @@ export function blobs(
   checkCount("blobs", n, k);
   const std = options.std ?? 1;
   const box = options.box ?? 5;
-  const centers = options.centers ?? Array.from({ length: k }, () => Array.from({ length: dims }, () => rng.uniform(-box, box)));
+  const centers =
+    options.centers ?? Array.from({ length: k }, () => Array.from({ length: dims }, () => rng.uniform(-box, box)));
   centers.forEach((c, i) => {
     if (c.length !== dims) throw new Error(`blobs: center ${i} has ${c.length} coordinates but center 0 has ${dims}`);
   });

@@ -20,7 +20,16 @@ export interface DatasetOptions {
 }
 
 /** Builds a dataset from row-major inputs and targets, shuffling the rows together if asked. */
-export function makeDataset(name: string, x: number[], cols: number, y: number[], tcols: number, rng: Rng, shuffle: boolean, classes?: number): Dataset {
+export function makeDataset(
+  name: string,
+  x: number[],
+  cols: number,
+  y: number[],
+  tcols: number,
+  rng: Rng,
+  shuffle: boolean,
+  classes?: number,
+): Dataset {
   const n = y.length / tcols;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   if (shuffle) rng.shuffle(order);
@@ -38,7 +47,8 @@ export function oneHot(y: Tensor, classes: number): Tensor {
   const out = tensor(y.rows, classes);
   for (let i = 0; i < y.rows; i++) {
     const c = y.data[i * y.cols];
-    if (!Number.isInteger(c) || c < 0 || c >= classes) throw new Error(`oneHot: row ${i} holds ${c}, not a class index in [0, ${classes - 1}]`);
+    if (!Number.isInteger(c) || c < 0 || c >= classes)
+      throw new Error(`oneHot: row ${i} holds ${c}, not a class index in [0, ${classes - 1}]`);
     out.data[i * classes + c] = 1;
   }
   return out;

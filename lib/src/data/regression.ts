@@ -23,7 +23,13 @@ export interface RegressionOptions extends DatasetOptions {
   extrapolationRange?: [number, number];
 }
 
-function regression1d(name: string, f: (x: number) => number, options: RegressionOptions, train: [number, number], extra: [number, number]): RegressionSplit {
+function regression1d(
+  name: string,
+  f: (x: number) => number,
+  options: RegressionOptions,
+  train: [number, number],
+  extra: [number, number],
+): RegressionSplit {
   const n = options.n ?? 64;
   const m = options.nExtrapolation ?? 64;
   checkCount(name, n);
@@ -43,7 +49,15 @@ function regression1d(name: string, f: (x: number) => number, options: Regressio
   const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
   const ex1 = Array.from({ length: m }, (_, i) => ex[0] + ((ex[1] - ex[0]) * i) / (m - 1));
   return {
-    train: makeDataset(`${name} (train)`, order.map((i) => xs[i]), 1, order.map((i) => ys[i]), 1, rng, false),
+    train: makeDataset(
+      `${name} (train)`,
+      order.map((i) => xs[i]),
+      1,
+      order.map((i) => ys[i]),
+      1,
+      rng,
+      false,
+    ),
     extrapolation: makeDataset(`${name} (extrapolation)`, ex1, 1, ex1.map(f), 1, rng, false),
     f,
     trainRange: tr,
@@ -73,7 +87,9 @@ export function polynomial(options: RegressionOptions & { coefficients?: number[
  * R³ → R data for the 3-2-1 network: x uniform in [−2, 2]³, y = h(x) of a teacher 3-2-1 sigmoid
  * network (weights from `teacherSeed`, default 42) plus noise, clipped to [0, 1] — so the student can fit it.
  */
-export function net321Data(options: DatasetOptions & { n?: number; teacher?: Net321Weights; teacherSeed?: number } = {}): Dataset {
+export function net321Data(
+  options: DatasetOptions & { n?: number; teacher?: Net321Weights; teacherSeed?: number } = {},
+): Dataset {
   const n = options.n ?? 32;
   checkCount("net321Data", n);
   const rng = new Rng(options.seed ?? 0);
@@ -83,8 +99,14 @@ export function net321Data(options: DatasetOptions & { n?: number; teacher?: Net
   const x: number[] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {
-    const x1 = rng.uniform(-2, 2), x2 = rng.uniform(-2, 2), x3 = rng.uniform(-2, 2);
-    const h = sig(w.w46 * sig(w.w14 * x1 + w.w24 * x2 + w.w34 * x3 + w.b4) + w.w56 * sig(w.w15 * x1 + w.w25 * x2 + w.w35 * x3 + w.b5) + w.b6);
+    const x1 = rng.uniform(-2, 2),
+      x2 = rng.uniform(-2, 2),
+      x3 = rng.uniform(-2, 2);
+    const h = sig(
+      w.w46 * sig(w.w14 * x1 + w.w24 * x2 + w.w34 * x3 + w.b4) +
+        w.w56 * sig(w.w15 * x1 + w.w25 * x2 + w.w35 * x3 + w.b5) +
+        w.b6,
+    );
     x.push(x1, x2, x3);
     y.push(Math.min(1, Math.max(0, h + (noise ? rng.normal(0, noise) : 0))));
   }

@@ -34,7 +34,12 @@ export function linspace(a: number, b: number, n: number): number[] {
  * The intervals where |f′| < eps, from samples `df` on the sorted grid `x`. With `exact` (the closed-form
  * f′), each boundary is found by bisection to full precision; without it, by linear interpolation.
  */
-export function saturatedIntervals(x: readonly number[], df: readonly number[], eps: number, exact?: (x: number) => number): Interval[] {
+export function saturatedIntervals(
+  x: readonly number[],
+  df: readonly number[],
+  eps: number,
+  exact?: (x: number) => number,
+): Interval[] {
   const sat = (v: number) => Math.abs(v) < eps; // NB: NaN counts as not saturated
   const edge = (i: number): number => {
     // The boundary between x[i] and x[i + 1], where sat() changes.
@@ -71,7 +76,10 @@ export function saturatedIntervals(x: readonly number[], df: readonly number[], 
 }
 
 /** The figure of one or more activations with f, f′ and f″ over a range. */
-export function activationFigure(acts: readonly Activation[], options: ActivationFigureOptions = {}): Figure<ActivationPayload> {
+export function activationFigure(
+  acts: readonly Activation[],
+  options: ActivationFigureOptions = {},
+): Figure<ActivationPayload> {
   const [a, b] = options.range ?? [-6, 6];
   const n = options.points ?? 241;
   const eps = options.epsilon ?? 0.01;
@@ -81,8 +89,10 @@ export function activationFigure(acts: readonly Activation[], options: Activatio
     throw new Error(`activationFigure: range must be two finite numbers [a, b] with a < b, got [${a}, ${b}]`);
   }
   if (!Number.isInteger(n) || n < 2) throw new Error(`activationFigure: points must be an integer ≥ 2, got ${n}`);
-  if (!(eps >= 0 && Number.isFinite(eps))) throw new Error(`activationFigure: epsilon must be a finite number ≥ 0, got ${eps}`);
-  if (!Number.isInteger(maxPoints) || maxPoints < 4) throw new Error(`activationFigure: maxPoints must be an integer ≥ 4, got ${maxPoints}`);
+  if (!(eps >= 0 && Number.isFinite(eps)))
+    throw new Error(`activationFigure: epsilon must be a finite number ≥ 0, got ${eps}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 4)
+    throw new Error(`activationFigure: maxPoints must be an integer ≥ 4, got ${maxPoints}`);
   const x = linspace(a, b, n);
   const full = acts.map((act) => {
     const f = new Array<number>(n);
@@ -95,7 +105,11 @@ export function activationFigure(acts: readonly Activation[], options: Activatio
     }
     return { act, f, df, d2f, saturated: eps > 0 ? saturatedIntervals(x, df, eps, act.df) : [] };
   });
-  const keep = decimate(n, full.flatMap((s) => [s.f, s.df, s.d2f]), maxPoints);
+  const keep = decimate(
+    n,
+    full.flatMap((s) => [s.f, s.df, s.d2f]),
+    maxPoints,
+  );
   const series: ActivationSeries[] = full.map((s) => ({
     id: s.act.id,
     label: s.act.label,
@@ -105,9 +119,19 @@ export function activationFigure(acts: readonly Activation[], options: Activatio
     d2f: pick(s.d2f, keep),
     saturated: s.saturated,
   }));
-  const title = options.title ?? `${acts.map((s) => s.label).join(", ")} and ${acts.length > 1 ? "their derivatives" : "its derivative"}`;
+  const title =
+    options.title ??
+    `${acts.map((s) => s.label).join(", ")} and ${acts.length > 1 ? "their derivatives" : "its derivative"}`;
   const show = { f: options.show?.f ?? true, df: options.show?.df ?? true, d2f: options.show?.d2f ?? false };
-  const payload: ActivationPayload = { version: 1, kind: "activation", title, x: pick(x, keep), series, epsilon: eps, show };
+  const payload: ActivationPayload = {
+    version: 1,
+    kind: "activation",
+    title,
+    x: pick(x, keep),
+    series,
+    epsilon: eps,
+    show,
+  };
   if (options.xLabel !== undefined) payload.xLabel = options.xLabel;
   const v = activationNames(options.xLabel).v;
   return new Figure(payload, full.map((s) => summarize(s.act.id, x, s.df, v)).join("\n"));

@@ -91,7 +91,8 @@ class Colors {
   private next = 0;
   of(name: string, pick?: number): number {
     if (pick !== undefined) {
-      if (!Number.isInteger(pick) || pick < 0) throw new Error(`curvesFigure: color must be a palette index (an integer ≥ 0), got ${pick}`);
+      if (!Number.isInteger(pick) || pick < 0)
+        throw new Error(`curvesFigure: color must be a palette index (an integer ≥ 0), got ${pick}`);
       this.byName.set(name, pick);
       return pick;
     }
@@ -110,7 +111,9 @@ const isNumbers = (v: unknown): v is Numbers => Array.isArray(v) || ArrayBuffer.
 function checkRange(r: readonly number[] | undefined, log: boolean, where: string): [number, number] | undefined {
   if (r === undefined) return undefined;
   if (!Array.isArray(r) || r.length !== 2 || !(Number.isFinite(r[0]) && Number.isFinite(r[1]) && r[0] < r[1])) {
-    throw new Error(`${where} must be two finite numbers [a, b] with a < b, got ${JSON.stringify(Array.isArray(r) ? r : String(r))}`);
+    throw new Error(
+      `${where} must be two finite numbers [a, b] with a < b, got ${JSON.stringify(Array.isArray(r) ? r : String(r))}`,
+    );
   }
   if (log && !(r[0] > 0)) throw new Error(`${where} must be positive on a log axis, got [${r[0]}, ${r[1]}]`);
   return [r[0], r[1]];
@@ -136,11 +139,18 @@ function line(spec: CurveLineSpec, log: boolean, colors: Colors, maxPoints: numb
     x = d.x;
     y = d.y;
   }
-  if (spec.dash !== undefined && !DASHES.includes(spec.dash)) throw new Error(`${w}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(spec.dash)}`);
+  if (spec.dash !== undefined && !DASHES.includes(spec.dash))
+    throw new Error(`${w}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(spec.dash)}`);
   const keep = decimate(x.length, [y], maxPoints);
-  const out: CurvesLine = { name: spec.name, x: pick(x, keep), y: pick(y, keep), color: colors.of(spec.name, spec.color) };
+  const out: CurvesLine = {
+    name: spec.name,
+    x: pick(x, keep),
+    y: pick(y, keep),
+    color: colors.of(spec.name, spec.color),
+  };
   if (spec.dash && spec.dash !== "solid") out.dash = spec.dash;
-  if (spec.markers !== undefined && typeof spec.markers !== "boolean") throw new Error(`${w}.markers must be true or false, got ${JSON.stringify(spec.markers)}`);
+  if (spec.markers !== undefined && typeof spec.markers !== "boolean")
+    throw new Error(`${w}.markers must be true or false, got ${JSON.stringify(spec.markers)}`);
   if (spec.markers) out.markers = true;
   return out;
 }
@@ -151,7 +161,14 @@ function line(spec: CurveLineSpec, log: boolean, colors: Colors, maxPoints: numb
  * NB: the grid starts at about max/4 cells and is refined while that keeps fewer than max/2 points, so a
  * cloud along a curve (which occupies few cells) keeps as much detail as one that fills the plot.
  */
-export function thinPoints(x: Numbers, y: Numbers, group: readonly number[] | undefined, max: number, xLog = false, yLog = false): number[] {
+export function thinPoints(
+  x: Numbers,
+  y: Numbers,
+  group: readonly number[] | undefined,
+  max: number,
+  xLog = false,
+  yLog = false,
+): number[] {
   const n = x.length;
   if (n <= max) return Array.from({ length: n }, (_, i) => i);
   const tx = (v: number) => (xLog ? Math.log10(v) : v);
@@ -162,7 +179,8 @@ export function thinPoints(x: Numbers, y: Numbers, group: readonly number[] | un
   for (let i = 0; i < n; i++) {
     u[i] = tx(x[i]);
     v[i] = ty(y[i]);
-    if (Number.isFinite(u[i]) && Number.isFinite(v[i])) [x0, x1, y0, y1] = [Math.min(x0, u[i]), Math.max(x1, u[i]), Math.min(y0, v[i]), Math.max(y1, v[i])];
+    if (Number.isFinite(u[i]) && Number.isFinite(v[i]))
+      [x0, x1, y0, y1] = [Math.min(x0, u[i]), Math.max(x1, u[i]), Math.min(y0, v[i]), Math.max(y1, v[i])];
   }
   const onGrid = (side: number): number[] => {
     const cx = side / (x1 - x0 || 1);
@@ -171,7 +189,9 @@ export function thinPoints(x: Numbers, y: Numbers, group: readonly number[] | un
     const kept: number[] = [];
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(u[i]) || !Number.isFinite(v[i])) continue;
-      const key = ((group?.[i] ?? 0) * (side + 1) + Math.min(side, Math.floor((u[i] - x0) * cx))) * (side + 1) + Math.min(side, Math.floor((v[i] - y0) * cy));
+      const key =
+        ((group?.[i] ?? 0) * (side + 1) + Math.min(side, Math.floor((u[i] - x0) * cx))) * (side + 1) +
+        Math.min(side, Math.floor((v[i] - y0) * cy));
       if (seen.has(key)) continue;
       seen.add(key);
       kept.push(i);
@@ -191,16 +211,28 @@ export function thinPoints(x: Numbers, y: Numbers, group: readonly number[] | un
   return out;
 }
 
-function points(spec: PointsSpec, panel: { xLog: boolean; yLog: boolean }, colors: Colors, max: number, where: string): CurvesPoints {
+function points(
+  spec: PointsSpec,
+  panel: { xLog: boolean; yLog: boolean },
+  colors: Colors,
+  max: number,
+  where: string,
+): CurvesPoints {
   if (typeof spec?.name !== "string") throw new Error(`${where}.name must be a string`);
   const w = `${where} ("${spec.name}")`;
-  if (!isNumbers(spec.x) || !isNumbers(spec.y)) throw new Error(`${w}: x and y must be arrays (or typed arrays) of numbers`);
-  if (spec.x.length !== spec.y.length) throw new Error(`${w}: x has ${spec.x.length} values but y has ${spec.y.length}`);
+  if (!isNumbers(spec.x) || !isNumbers(spec.y))
+    throw new Error(`${w}: x and y must be arrays (or typed arrays) of numbers`);
+  if (spec.x.length !== spec.y.length)
+    throw new Error(`${w}: x has ${spec.x.length} values but y has ${spec.y.length}`);
   let groups = [spec.name];
   let index: number[] | undefined;
   if (spec.group !== undefined) {
-    if (!Array.isArray(spec.group) || spec.group.length !== spec.x.length) throw new Error(`${w}: group must give one name per point (${spec.x.length}), got ${Array.isArray(spec.group) ? spec.group.length : typeof spec.group}`);
-    if (spec.color !== undefined) throw new Error(`${w}: color applies to ungrouped points; grouped points get one colour per group`);
+    if (!Array.isArray(spec.group) || spec.group.length !== spec.x.length)
+      throw new Error(
+        `${w}: group must give one name per point (${spec.x.length}), got ${Array.isArray(spec.group) ? spec.group.length : typeof spec.group}`,
+      );
+    if (spec.color !== undefined)
+      throw new Error(`${w}: color applies to ungrouped points; grouped points get one colour per group`);
     const at = new Map<string, number>();
     groups = [];
     index = spec.group.map((g) => {
@@ -215,7 +247,13 @@ function points(spec: PointsSpec, panel: { xLog: boolean; yLog: boolean }, color
     });
   }
   const keep = thinPoints(spec.x, spec.y, index, max, panel.xLog, panel.yLog);
-  const out: CurvesPoints = { name: spec.name, x: pick(spec.x, keep), y: pick(spec.y, keep), groups, colors: groups.map((g) => colors.of(g, index ? undefined : spec.color)) };
+  const out: CurvesPoints = {
+    name: spec.name,
+    x: pick(spec.x, keep),
+    y: pick(spec.y, keep),
+    groups,
+    colors: groups.map((g) => colors.of(g, index ? undefined : spec.color)),
+  };
   if (index) out.group = pick(index, keep);
   if (keep.length < spec.x.length) out.omitted = spec.x.length - keep.length;
   return out;
@@ -230,13 +268,18 @@ function points(spec: PointsSpec, panel: { xLog: boolean; yLog: boolean }, color
  *   curvesFigure({ title: "fit", lines: [{ name: "net", f: net, range: [-10, 10] }],
  *     points: [{ name: "data", x: xs, y: ys }], bands: [{ from: -3, to: 3, label: "training range" }] })
  */
-export function curvesFigure(panels: CurvesPanelSpec | readonly CurvesPanelSpec[], options: CurvesFigureOptions = {}): Figure<CurvesPayload> {
+export function curvesFigure(
+  panels: CurvesPanelSpec | readonly CurvesPanelSpec[],
+  options: CurvesFigureOptions = {},
+): Figure<CurvesPayload> {
   const specs: readonly CurvesPanelSpec[] = Array.isArray(panels) ? panels : [panels as CurvesPanelSpec];
   if (specs.length === 0) throw new Error("curvesFigure: give at least one panel");
   let maxLine = options.maxLinePoints ?? 2000;
   let maxScatter = options.maxScatterPoints ?? 5000;
-  if (!Number.isInteger(maxLine) || maxLine < 4) throw new Error(`curvesFigure: maxLinePoints must be an integer ≥ 4, got ${maxLine}`);
-  if (!Number.isInteger(maxScatter) || maxScatter < 1) throw new Error(`curvesFigure: maxScatterPoints must be an integer ≥ 1, got ${maxScatter}`);
+  if (!Number.isInteger(maxLine) || maxLine < 4)
+    throw new Error(`curvesFigure: maxLinePoints must be an integer ≥ 4, got ${maxLine}`);
+  if (!Number.isInteger(maxScatter) || maxScatter < 1)
+    throw new Error(`curvesFigure: maxScatterPoints must be an integer ≥ 1, got ${maxScatter}`);
   // Shrink both caps together until the largest possible payload fits the number budget.
   const lineCount = specs.reduce((n, s) => n + (s.lines?.length ?? 0), 0);
   const setCount = specs.reduce((n, s) => n + (s.points?.length ?? 0), 0);
@@ -253,7 +296,8 @@ export function curvesFigure(panels: CurvesPanelSpec | readonly CurvesPanelSpec[
     const xLog = !!s.xLog;
     const yLog = !!s.yLog;
     const bands: CurvesBand[] = (s.bands ?? []).map((b, k) => {
-      if (!(typeof b?.from === "number" && typeof b.to === "number" && b.from < b.to)) throw new Error(`${where}.bands[${k}] must have numbers from < to, got ${JSON.stringify(b)}`);
+      if (!(typeof b?.from === "number" && typeof b.to === "number" && b.from < b.to))
+        throw new Error(`${where}.bands[${k}] must have numbers from < to, got ${JSON.stringify(b)}`);
       return b.label === undefined ? { from: b.from, to: b.to } : { from: b.from, to: b.to, label: String(b.label) };
     });
     const panel: CurvesPanel = {
@@ -283,8 +327,14 @@ export function curvesFigure(panels: CurvesPanelSpec | readonly CurvesPanelSpec[
 function summarize(p: CurvesPayload): string {
   const parts = p.panels.map((panel, i) => {
     const what = [
-      ...panel.lines.map((l) => `${l.name} (${l.x.length} points${l.x.length ? ` on [${fmt(l.x[0])}, ${fmt(l.x[l.x.length - 1])}]` : ""})`),
-      ...panel.points.map((s) => `${s.name} (${s.x.length + (s.omitted ?? 0)} points${s.groups.length > 1 ? ` in ${s.groups.length} groups` : ""})`),
+      ...panel.lines.map(
+        (l) =>
+          `${l.name} (${l.x.length} points${l.x.length ? ` on [${fmt(l.x[0])}, ${fmt(l.x[l.x.length - 1])}]` : ""})`,
+      ),
+      ...panel.points.map(
+        (s) =>
+          `${s.name} (${s.x.length + (s.omitted ?? 0)} points${s.groups.length > 1 ? ` in ${s.groups.length} groups` : ""})`,
+      ),
     ];
     return `${panel.title || (i === 0 ? p.title : `panel ${i + 1}`)}: ${what.join(", ") || "empty"}`;
   });

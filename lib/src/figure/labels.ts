@@ -18,7 +18,14 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 }
 
 /** The box of `text` drawn at (x, baseline y) with an SVG text-anchor. */
-export function textBox(text: string, x: number, y: number, fontSize: number, anchor: "start" | "middle" | "end" = "start", bold = false): Box {
+export function textBox(
+  text: string,
+  x: number,
+  y: number,
+  fontSize: number,
+  anchor: "start" | "middle" | "end" = "start",
+  bold = false,
+): Box {
   const w = textWidth(text, fontSize, bold);
   const x0 = anchor === "middle" ? x - w / 2 : anchor === "end" ? x - w : x;
   return { x0, x1: x0 + w, y0: y - 0.8 * fontSize, y1: y + 0.2 * fontSize };
@@ -34,7 +41,13 @@ function hits(a: Box, b: Box, pad: number): boolean {
  * (undefined), never drawn over another. `taken` grows with each placed label.
  */
 export function placeLabels(
-  labels: readonly { text: string; fontSize: number; anchor?: "start" | "middle" | "end"; bold?: boolean; at: readonly [number, number][] }[],
+  labels: readonly {
+    text: string;
+    fontSize: number;
+    anchor?: "start" | "middle" | "end";
+    bold?: boolean;
+    at: readonly [number, number][];
+  }[],
   taken: Box[],
   bounds: Box,
   pad = 1,
@@ -60,7 +73,11 @@ export const LABEL_CHAR = 5.6;
  * Places labels of the given widths in rows: each starts at its `x`, pulled left so it ends by `right` (but
  * not past `left`), in the first row where it clears the labels already there by 6 px. Row 0 is nearest the frame.
  */
-export function stackLabels(spans: readonly { x: number; width: number }[], left: number, right: number): { x: number; row: number }[] {
+export function stackLabels(
+  spans: readonly { x: number; width: number }[],
+  left: number,
+  right: number,
+): { x: number; row: number }[] {
   const ends: number[] = [];
   return spans.map(({ x, width }) => {
     const at = Math.max(left, Math.min(x, right - width));

@@ -31,15 +31,20 @@ export function contourLevels(z: readonly (readonly number[])[], count: number):
 
 function checkSlice(s: LandscapeSlice, k: number): void {
   const where = `landscapeFigure: slices[${k}] ("${s.title}")`;
-  if (!Array.isArray(s.x) || !Array.isArray(s.y) || s.x.length < 2 || s.y.length < 2) throw new Error(`${where}: x and y need at least 2 grid values each`);
-  if (!Array.isArray(s.z) || s.z.length !== s.y.length) throw new Error(`${where}: z has ${s.z?.length} rows but y has ${s.y.length} values (z[j][i] is at (x[i], y[j]))`);
+  if (!Array.isArray(s.x) || !Array.isArray(s.y) || s.x.length < 2 || s.y.length < 2)
+    throw new Error(`${where}: x and y need at least 2 grid values each`);
+  if (!Array.isArray(s.z) || s.z.length !== s.y.length)
+    throw new Error(`${where}: z has ${s.z?.length} rows but y has ${s.y.length} values (z[j][i] is at (x[i], y[j]))`);
   s.z.forEach((row, j) => {
-    if (row.length !== s.x.length) throw new Error(`${where}: z[${j}] has ${row.length} values but x has ${s.x.length}`);
+    if (row.length !== s.x.length)
+      throw new Error(`${where}: z[${j}] has ${row.length} values but x has ${s.x.length}`);
   });
   const p = s.path;
-  if (!p || p.y.length !== p.x.length || p.loss.length !== p.x.length) throw new Error(`${where}: path.x, path.y and path.loss must have the same length`);
+  if (!p || p.y.length !== p.x.length || p.loss.length !== p.x.length)
+    throw new Error(`${where}: path.x, path.y and path.loss must have the same length`);
   const a = s.arrows;
-  if (a && !(a.y.length === a.x.length && a.u.length === a.x.length && a.v.length === a.x.length)) throw new Error(`${where}: arrows.x, y, u and v must have the same length`);
+  if (a && !(a.y.length === a.x.length && a.u.length === a.x.length && a.v.length === a.x.length))
+    throw new Error(`${where}: arrows.x, y, u and v must have the same length`);
 }
 
 /** The factor that makes the longest arrow 7% of the panel's diagonal, measured in axis-normalized units. */
@@ -83,18 +88,35 @@ function panel(s: LandscapeSlice, o: Required<Omit<LandscapeFigureOptions, "titl
 }
 
 /** The "landscape" figure: loss contours of one or more 2-D slices, side by side, each with its descent path. */
-export function landscapeFigure(slices: readonly LandscapeSlice[], options: LandscapeFigureOptions = {}): Figure<LandscapePayload> {
+export function landscapeFigure(
+  slices: readonly LandscapeSlice[],
+  options: LandscapeFigureOptions = {},
+): Figure<LandscapePayload> {
   if (!Array.isArray(slices) || slices.length === 0) throw new Error("landscapeFigure: give at least one slice");
   slices.forEach(checkSlice);
-  const o = { maxGrid: options.maxGrid ?? 120, maxPathPoints: options.maxPathPoints ?? 2000, levels: options.levels ?? 14 };
-  if (!Number.isInteger(o.maxGrid) || o.maxGrid < 2) throw new Error(`landscapeFigure: maxGrid must be an integer ≥ 2, got ${o.maxGrid}`);
-  if (!Number.isInteger(o.maxPathPoints) || o.maxPathPoints < 4) throw new Error(`landscapeFigure: maxPathPoints must be an integer ≥ 4, got ${o.maxPathPoints}`);
-  if (!Number.isInteger(o.levels) || o.levels < 1) throw new Error(`landscapeFigure: levels must be an integer ≥ 1, got ${o.levels}`);
-  const payload: LandscapePayload = { version: 1, kind: "landscape", title: options.title ?? "Loss landscape", panels: slices.map((s) => panel(s, o)) };
+  const o = {
+    maxGrid: options.maxGrid ?? 120,
+    maxPathPoints: options.maxPathPoints ?? 2000,
+    levels: options.levels ?? 14,
+  };
+  if (!Number.isInteger(o.maxGrid) || o.maxGrid < 2)
+    throw new Error(`landscapeFigure: maxGrid must be an integer ≥ 2, got ${o.maxGrid}`);
+  if (!Number.isInteger(o.maxPathPoints) || o.maxPathPoints < 4)
+    throw new Error(`landscapeFigure: maxPathPoints must be an integer ≥ 4, got ${o.maxPathPoints}`);
+  if (!Number.isInteger(o.levels) || o.levels < 1)
+    throw new Error(`landscapeFigure: levels must be an integer ≥ 1, got ${o.levels}`);
+  const payload: LandscapePayload = {
+    version: 1,
+    kind: "landscape",
+    title: options.title ?? "Loss landscape",
+    panels: slices.map((s) => panel(s, o)),
+  };
   const summary = slices
     .map((s) => {
       const l = s.path.loss;
-      return l.length ? `${s.title}: ${l.length - 1} steps, loss ${fmt(l[0])} → ${fmt(l[l.length - 1])}` : `${s.title}: no path`;
+      return l.length
+        ? `${s.title}: ${l.length - 1} steps, loss ${fmt(l[0])} → ${fmt(l[l.length - 1])}`
+        : `${s.title}: no path`;
     })
     .join("\n");
   return new Figure(payload, summary);

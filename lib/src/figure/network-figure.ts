@@ -28,7 +28,7 @@ export function layoutNodes(graph: NetworkGraph): PlacedNode[] {
   const column = new Map<string, number>();
   for (const n of graph.nodes) {
     const outs = outputs.get(n.id) ?? [];
-    const leaf = !(inputs.get(n.id)?.length) && n.role !== "loss";
+    const leaf = !inputs.get(n.id)?.length && n.role !== "loss";
     column.set(n.id, leaf && outs.length ? Math.min(...outs.map((o) => layerOf.get(o)!)) - 1 : n.layer);
   }
   const cols = [...new Set(column.values())].sort((a, b) => a - b);
@@ -75,15 +75,19 @@ function checkGraph(graph: NetworkGraph): void {
     ids.add(n.id);
   }
   graph.edges.forEach((e, i) => {
-    for (const end of [e.from, e.to]) if (!ids.has(end)) throw new Error(`networkFigure: edges[${i}] refers to unknown node "${end}"`);
+    for (const end of [e.from, e.to])
+      if (!ids.has(end)) throw new Error(`networkFigure: edges[${i}] refers to unknown node "${end}"`);
   });
   for (const x of graph.explanations) {
     if (!ids.has(x.param)) throw new Error(`networkFigure: explanation for unknown node "${x.param}"`);
     x.paths.forEach((p, i) => {
       if (p.factors.length !== p.nodes.length - 1) {
-        throw new Error(`networkFigure: path ${i} of "${x.param}" has ${p.nodes.length} nodes but ${p.factors.length} factors (need one per edge)`);
+        throw new Error(
+          `networkFigure: path ${i} of "${x.param}" has ${p.nodes.length} nodes but ${p.factors.length} factors (need one per edge)`,
+        );
       }
-      for (const id of p.nodes) if (!ids.has(id)) throw new Error(`networkFigure: path ${i} of "${x.param}" refers to unknown node "${id}"`);
+      for (const id of p.nodes)
+        if (!ids.has(id)) throw new Error(`networkFigure: path ${i} of "${x.param}" refers to unknown node "${id}"`);
     });
   }
 }
@@ -92,22 +96,44 @@ function checkGraph(graph: NetworkGraph): void {
 export function networkFigure(graph: NetworkGraph, options: NetworkFigureOptions = {}): Figure<NetworkPayload> {
   checkGraph(graph);
   const maxPaths = options.maxPaths ?? 64;
-  if (!Number.isInteger(maxPaths) || maxPaths < 1) throw new Error(`networkFigure: maxPaths must be an integer ≥ 1, got ${maxPaths}`);
+  if (!Number.isInteger(maxPaths) || maxPaths < 1)
+    throw new Error(`networkFigure: maxPaths must be an integer ≥ 1, got ${maxPaths}`);
   const explanations: NetworkExplanation[] = graph.explanations.map((x) => {
     const paths = [...x.paths].sort((p, q) => Math.abs(q.product) - Math.abs(p.product));
-    return { param: x.param, paramLabel: x.paramLabel, paths: paths.slice(0, maxPaths), omitted: Math.max(0, paths.length - maxPaths), sum: x.sum, grad: x.grad };
+    return {
+      param: x.param,
+      paramLabel: x.paramLabel,
+      paths: paths.slice(0, maxPaths),
+      omitted: Math.max(0, paths.length - maxPaths),
+      sum: x.sum,
+      grad: x.grad,
+    };
   });
   const selected = options.selected ?? graph.selected ?? explanations[0]?.param;
   if (selected !== undefined && !explanations.some((x) => x.param === selected)) {
-    throw new Error(`networkFigure: selected "${selected}" has no explanation; explained parameters are: ${explanations.map((x) => x.param).join(", ") || "(none)"}`);
+    throw new Error(
+      `networkFigure: selected "${selected}" has no explanation; explained parameters are: ${explanations.map((x) => x.param).join(", ") || "(none)"}`,
+    );
   }
   const title = options.title ?? graph.title ?? "Backpropagation through the graph";
-  const payload: NetworkPayload = { version: 1, kind: "network", title, nodes: layoutNodes(graph), edges: graph.edges.map((e) => ({ ...e })), explanations, selected };
+  const payload: NetworkPayload = {
+    version: 1,
+    kind: "network",
+    title,
+    nodes: layoutNodes(graph),
+    edges: graph.edges.map((e) => ({ ...e })),
+    explanations,
+    selected,
+  };
   const loss = graph.nodes.find((n) => n.role === "loss");
-  const lines = [`network: ${graph.nodes.length} nodes, ${graph.edges.length} edges${loss ? `, ${loss.label} = ${fmt(loss.value)}` : ""}`];
+  const lines = [
+    `network: ${graph.nodes.length} nodes, ${graph.edges.length} edges${loss ? `, ${loss.label} = ${fmt(loss.value)}` : ""}`,
+  ];
   for (const x of explanations) {
     const all = x.paths.length + x.omitted;
-    lines.push(`∂${loss?.label ?? "loss"}/∂${x.paramLabel} = Σ of ${all} path product${all === 1 ? "" : "s"} = ${fmt(x.sum, 6)} (backward: ${fmt(x.grad, 6)})`);
+    lines.push(
+      `∂${loss?.label ?? "loss"}/∂${x.paramLabel} = Σ of ${all} path product${all === 1 ? "" : "s"} = ${fmt(x.sum, 6)} (backward: ${fmt(x.grad, 6)})`,
+    );
   }
   return new Figure(payload, lines.join("\n"));
 }

@@ -36,7 +36,15 @@ function rgb(hex: string): number[] {
   return c;
 }
 
-const toHex = (c: readonly number[]) => "#" + c.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, "0")).join("");
+const toHex = (c: readonly number[]) =>
+  "#" +
+  c
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v)))
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("");
 
 function luminance(c: readonly number[]): number {
   return 0.2126 * channel(c[0]) + 0.7152 * channel(c[1]) + 0.0722 * channel(c[2]);

@@ -3,14 +3,36 @@
 // drawer, so a bundle built from this entry does not contain it.
 export * from "./payload";
 export { KINDS, validatePayload } from "./validate";
-export { JUPYTER_DISPLAY, isDisplayable, kernelHook, type Displayable, type KernelHook, type MimeBundle } from "../display";
+export {
+  JUPYTER_DISPLAY,
+  isDisplayable,
+  kernelHook,
+  type Displayable,
+  type KernelHook,
+  type MimeBundle,
+} from "../display";
 export { decimate, minMaxIndices, strideIndices } from "./decimate";
 export { fmt } from "./format";
 export { formatDuration, formatProgress } from "./progress";
-export { CONTOUR_CONTRAST, contourColor, contrastRatio, isHexColor, shadeColor, trainingPaletteIndices } from "./palette";
+export {
+  CONTOUR_CONTRAST,
+  contourColor,
+  contrastRatio,
+  isHexColor,
+  shadeColor,
+  trainingPaletteIndices,
+} from "./palette";
 export { LABEL_CHAR, placeLabels, stackLabels, textBox, textWidth, type Box } from "./labels";
 export { activationNames, fExtent, tangentHalf } from "./scene/activation";
-export { edgeLabelAt, hotEdges, NETWORK_LABEL_SIZE, networkScene, pathFormula, type NetworkScene, type SceneLabel } from "./scene/network";
+export {
+  edgeLabelAt,
+  hotEdges,
+  NETWORK_LABEL_SIZE,
+  networkScene,
+  pathFormula,
+  type NetworkScene,
+  type SceneLabel,
+} from "./scene/network";
 export { sceneOf } from "./scene/index";
 export { DESIGN_WIDTH, MIN_WIDTH, type SceneView } from "./scene/view";
 export type { Scene, SceneLegendEntry, ScenePanel, SceneText } from "./scene/types";

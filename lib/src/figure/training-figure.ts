@@ -37,13 +37,25 @@ const MAX_SHADE = 0.5;
  * default, loss k gets colour k and layer k colour n + k). Loss curves of one colour are told apart by dash
  * (solid, dashed, dotted), layers of one colour by shade (darkest first), since dots already mean "dead".
  */
-export function trainingColors(losses: TrainingHistory["losses"], layers: TrainingHistory["layers"]): { losses: Pick<LossTrace, "color" | "dash">[]; layers: Pick<LayerTraces, "color" | "shade">[] } {
+export function trainingColors(
+  losses: TrainingHistory["losses"],
+  layers: TrainingHistory["layers"],
+): { losses: Pick<LossTrace, "color" | "dash">[]; layers: Pick<LayerTraces, "color" | "shade">[] } {
   const curves = [
-    ...losses.map((l, i) => ({ key: l.group !== undefined ? `group ${l.group}` : `loss ${i}`, color: l.color, where: `losses[${i}] ("${l.name}")` })),
-    ...layers.map((l, i) => ({ key: l.group !== undefined ? `group ${l.group}` : `layer ${i}`, color: l.color, where: `layers[${i}] ("${l.name}")` })),
+    ...losses.map((l, i) => ({
+      key: l.group !== undefined ? `group ${l.group}` : `loss ${i}`,
+      color: l.color,
+      where: `losses[${i}] ("${l.name}")`,
+    })),
+    ...layers.map((l, i) => ({
+      key: l.group !== undefined ? `group ${l.group}` : `layer ${i}`,
+      color: l.color,
+      where: `layers[${i}] ("${l.name}")`,
+    })),
   ];
   for (const c of curves) {
-    if (c.color !== undefined && !(Number.isInteger(c.color) && c.color >= 0)) throw new Error(`trainingFigure: ${c.where}.color must be a palette index (an integer ≥ 0), got ${c.color}`);
+    if (c.color !== undefined && !(Number.isInteger(c.color) && c.color >= 0))
+      throw new Error(`trainingFigure: ${c.where}.color must be a palette index (an integer ≥ 0), got ${c.color}`);
   }
   const byGroup = new Map<string, number>();
   for (const c of curves) if (c.color !== undefined && !byGroup.has(c.key)) byGroup.set(c.key, c.color);
@@ -90,22 +102,33 @@ export function trainingFigure(history: TrainingHistory, options: TrainingFigure
   const n = steps.length;
   losses.forEach((l, i) => {
     if (l.steps !== undefined) {
-      if (!Array.isArray(l.steps)) throw new Error(`trainingFigure: losses[${i}] ("${l.name}").steps must be an array of step numbers`);
-      if (l.values.length !== l.steps.length) throw new Error(`trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but its own steps has ${l.steps.length}`);
+      if (!Array.isArray(l.steps))
+        throw new Error(`trainingFigure: losses[${i}] ("${l.name}").steps must be an array of step numbers`);
+      if (l.values.length !== l.steps.length)
+        throw new Error(
+          `trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but its own steps has ${l.steps.length}`,
+        );
     } else if (l.values.length !== n) {
-      throw new Error(`trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but there are ${n} steps (or give the curve its own steps)`);
+      throw new Error(
+        `trainingFigure: losses[${i}] ("${l.name}") has ${l.values.length} values but there are ${n} steps (or give the curve its own steps)`,
+      );
     }
   });
   layers.forEach((l, i) => {
     for (const k of ["gradNorm", "saturated", "dead"] as const) {
       const len = l[k].length;
       if (len !== n && !(len === 0 && k === "dead")) {
-        throw new Error(`trainingFigure: layers[${i}] ("${l.name}").${k} has ${len} values but there are ${n} steps${k === "dead" ? " (or give none)" : ""}`);
+        throw new Error(
+          `trainingFigure: layers[${i}] ("${l.name}").${k} has ${len} values but there are ${n} steps${k === "dead" ? " (or give none)" : ""}`,
+        );
       }
     }
   });
   const curves = losses.length + 3 * layers.length;
-  const maxPoints = Math.max(16, Math.min(options.maxPoints ?? 2000, Math.floor(NUMBER_BUDGET / (2 * Math.max(1, curves)))));
+  const maxPoints = Math.max(
+    16,
+    Math.min(options.maxPoints ?? 2000, Math.floor(NUMBER_BUDGET / (2 * Math.max(1, curves)))),
+  );
   let lo = Infinity;
   let hi = -Infinity;
   for (const l of losses) {
@@ -140,7 +163,14 @@ function summarize(h: TrainingHistory): string {
   const last = h.steps.length - 1;
   const parts = [`training: ${Math.max(h.steps.length, ...h.losses.map((l) => l.values.length))} logged steps`];
   // NB: each curve's last value, at its own last step when it has its own steps.
-  parts.push(...h.losses.filter((l) => l.values.length).map((l) => `${l.name} loss ${fmt(l.values[l.values.length - 1])}${l.steps ? ` (step ${fmt(l.steps[l.steps.length - 1])})` : ""}`));
+  parts.push(
+    ...h.losses
+      .filter((l) => l.values.length)
+      .map(
+        (l) =>
+          `${l.name} loss ${fmt(l.values[l.values.length - 1])}${l.steps ? ` (step ${fmt(l.steps[l.steps.length - 1])})` : ""}`,
+      ),
+  );
   if (last >= 0) parts.push(...h.layers.map((l) => `${l.name} ‖∂L/∂W‖ ${fmt(l.gradNorm[last])}`));
   if (h.progress) parts.push(formatProgress(h.progress));
   return parts.join("; ");

@@ -8,7 +8,8 @@ export const KINDS = ["activation", "network", "training", "landscape", "curves"
 type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const show = (v: unknown) => (v === undefined ? "missing" : Array.isArray(v) ? "an array" : v === null ? "null" : typeof v);
+const show = (v: unknown) =>
+  v === undefined ? "missing" : Array.isArray(v) ? "an array" : v === null ? "null" : typeof v;
 
 function obj(v: unknown, where: string): Obj {
   if (!isObj(v)) throw new Error(`${where} must be an object, got ${show(v)}`);
@@ -37,7 +38,8 @@ function bool(v: unknown, where: string): boolean {
 
 function arr(v: unknown, where: string, minItems = 0): unknown[] {
   if (!Array.isArray(v)) throw new Error(`${where} must be an array, got ${show(v)}`);
-  if (v.length < minItems) throw new Error(`${where} must have at least ${minItems} item${minItems === 1 ? "" : "s"}, got ${v.length}`);
+  if (v.length < minItems)
+    throw new Error(`${where} must have at least ${minItems} item${minItems === 1 ? "" : "s"}, got ${v.length}`);
   return v;
 }
 
@@ -73,7 +75,8 @@ function activation(p: Obj): void {
       });
     }
   });
-  if (p.epsilon !== undefined && num(p.epsilon, "epsilon") < 0) throw new Error(`epsilon must be ≥ 0, got ${p.epsilon}`);
+  if (p.epsilon !== undefined && num(p.epsilon, "epsilon") < 0)
+    throw new Error(`epsilon must be ≥ 0, got ${p.epsilon}`);
   if (p.show !== undefined) {
     const s = obj(p.show, "show");
     for (const k of ["f", "df", "d2f"]) bool(s[k], `show.${k}`);
@@ -91,7 +94,8 @@ function network(p: Obj): void {
     const n = obj(v, w);
     const id = str(n.id, `${w}.id`);
     str(n.label, `${w}.label`);
-    if (!ROLES.includes(n.role as string)) throw new Error(`${w}.role must be one of ${ROLES.join(", ")}, got ${JSON.stringify(n.role)}`);
+    if (!ROLES.includes(n.role as string))
+      throw new Error(`${w}.role must be one of ${ROLES.join(", ")}, got ${JSON.stringify(n.role)}`);
     str(n.op, `${w}.op`);
     datum(n.value, `${w}.value`);
     datum(n.grad, `${w}.grad`);
@@ -127,16 +131,20 @@ function network(p: Obj): void {
         str(f.label, `${pw}.factors[${k}].label`);
         datum(f.value, `${pw}.factors[${k}].value`);
       });
-      if (factors.length !== nodes.length - 1) throw new Error(`${pw} has ${nodes.length} nodes but ${factors.length} factors; it needs one factor per edge`);
+      if (factors.length !== nodes.length - 1)
+        throw new Error(`${pw} has ${nodes.length} nodes but ${factors.length} factors; it needs one factor per edge`);
       datum(path.product, `${pw}.product`);
     });
     const omitted = num(x.omitted, `${w}.omitted`);
-    if (!Number.isInteger(omitted) || omitted < 0) throw new Error(`${w}.omitted must be an integer ≥ 0, got ${omitted}`);
+    if (!Number.isInteger(omitted) || omitted < 0)
+      throw new Error(`${w}.omitted must be an integer ≥ 0, got ${omitted}`);
     datum(x.sum, `${w}.sum`);
     datum(x.grad, `${w}.grad`);
   });
   if (p.selected !== undefined && !params.includes(str(p.selected, "selected"))) {
-    throw new Error(`selected "${p.selected}" is not an explained parameter; explained: ${params.join(", ") || "(none)"}`);
+    throw new Error(
+      `selected "${p.selected}" is not an explained parameter; explained: ${params.join(", ") || "(none)"}`,
+    );
   }
 }
 
@@ -153,7 +161,8 @@ function training(p: Obj): void {
     trace(v, w);
     const l = v as Obj;
     if (l.color !== undefined) index(l.color, `${w}.color`);
-    if (l.dash !== undefined && !DASHES.includes(l.dash as string)) throw new Error(`${w}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
+    if (l.dash !== undefined && !DASHES.includes(l.dash as string))
+      throw new Error(`${w}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
   });
   arr(p.layers, "layers").forEach((v, i) => {
     const w = `layers[${i}]`;
@@ -161,11 +170,13 @@ function training(p: Obj): void {
     str(l.name, `${w}.name`);
     for (const k of ["gradNorm", "saturated", "dead"]) trace(l[k], `${w}.${k}`);
     if (l.color !== undefined) index(l.color, `${w}.color`);
-    if (l.shade !== undefined && !(num(l.shade, `${w}.shade`) >= 0 && (l.shade as number) < 1)) throw new Error(`${w}.shade must be in [0, 1), got ${l.shade}`);
+    if (l.shade !== undefined && !(num(l.shade, `${w}.shade`) >= 0 && (l.shade as number) < 1))
+      throw new Error(`${w}.shade must be in [0, 1), got ${l.shade}`);
   });
   bool(p.lossLog, "lossLog");
   if (p.lossTitle !== undefined) str(p.lossTitle, "lossTitle");
-  if (p.epsilon !== undefined && num(p.epsilon, "epsilon") < 0) throw new Error(`epsilon must be ≥ 0, got ${p.epsilon}`);
+  if (p.epsilon !== undefined && num(p.epsilon, "epsilon") < 0)
+    throw new Error(`epsilon must be ≥ 0, got ${p.epsilon}`);
   if (p.progress !== undefined) {
     const g = obj(p.progress, "progress");
     for (const k of ["step", "total", "elapsedMs"]) num(g[k], `progress.${k}`);
@@ -182,18 +193,21 @@ function landscape(p: Obj): void {
     const y = numbers(s.y, `${w}.y`, 2);
     const z = arr(s.z, `${w}.z`);
     z.forEach((row, j) => sameLength(numbers(row, `${w}.z[${j}]`), x, `${w}.z[${j}]`, `${w}.x`));
-    if (z.length !== y.length) throw new Error(`${w}.z has ${z.length} rows but ${w}.y has ${y.length} values (z[j][i] is at (x[i], y[j]))`);
+    if (z.length !== y.length)
+      throw new Error(`${w}.z has ${z.length} rows but ${w}.y has ${y.length} values (z[j][i] is at (x[i], y[j]))`);
     const lv = obj(s.levels, `${w}.levels`);
     num(lv.start, `${w}.levels.start`);
     num(lv.end, `${w}.levels.end`);
     if (!(num(lv.size, `${w}.levels.size`) > 0)) throw new Error(`${w}.levels.size must be > 0, got ${lv.size}`);
     const path = obj(s.path, `${w}.path`);
     const px = numbers(path.x, `${w}.path.x`);
-    for (const k of ["y", "loss", "step"]) sameLength(numbers(path[k], `${w}.path.${k}`), px, `${w}.path.${k}`, `${w}.path.x`);
+    for (const k of ["y", "loss", "step"])
+      sameLength(numbers(path[k], `${w}.path.${k}`), px, `${w}.path.${k}`, `${w}.path.x`);
     if (s.arrows !== undefined) {
       const a = obj(s.arrows, `${w}.arrows`);
       const ax = numbers(a.x, `${w}.arrows.x`);
-      for (const k of ["y", "u", "v"]) sameLength(numbers(a[k], `${w}.arrows.${k}`), ax, `${w}.arrows.${k}`, `${w}.arrows.x`);
+      for (const k of ["y", "u", "v"])
+        sameLength(numbers(a[k], `${w}.arrows.${k}`), ax, `${w}.arrows.${k}`, `${w}.arrows.x`);
       num(a.scale, `${w}.arrows.scale`);
     }
   });
@@ -231,7 +245,8 @@ function curves(p: Obj): void {
       str(l.name, `${lw}.name`);
       sameLength(numbers(l.y, `${lw}.y`), numbers(l.x, `${lw}.x`), `${lw}.y`, `${lw}.x`);
       index(l.color, `${lw}.color`);
-      if (l.dash !== undefined && !DASHES.includes(l.dash as string)) throw new Error(`${lw}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
+      if (l.dash !== undefined && !DASHES.includes(l.dash as string))
+        throw new Error(`${lw}.dash must be one of ${DASHES.join(", ")}, got ${JSON.stringify(l.dash)}`);
       if (l.markers !== undefined) bool(l.markers, `${lw}.markers`);
     });
     arr(s.points, `${w}.points`).forEach((pv, k) => {
@@ -278,7 +293,10 @@ export function validatePayload(data: unknown): Payload {
     }
   }
   if (!isObj(p)) throw new Error(`payload must be a JSON object, got ${show(p)}`);
-  if (p.version !== 1) throw new Error(`unsupported payload version ${JSON.stringify(p.version) ?? "(missing)"}; this renderer draws version 1`);
+  if (p.version !== 1)
+    throw new Error(
+      `unsupported payload version ${JSON.stringify(p.version) ?? "(missing)"}; this renderer draws version 1`,
+    );
   switch (p.kind) {
     case "activation":
       activation(p);
@@ -296,7 +314,9 @@ export function validatePayload(data: unknown): Payload {
       curves(p);
       break;
     default:
-      throw new Error(`unknown figure kind ${JSON.stringify(p.kind) ?? "(missing)"}; valid kinds are: ${KINDS.join(", ")}`);
+      throw new Error(
+        `unknown figure kind ${JSON.stringify(p.kind) ?? "(missing)"}; valid kinds are: ${KINDS.join(", ")}`,
+      );
   }
   return p as unknown as Payload;
 }

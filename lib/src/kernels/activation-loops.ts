@@ -262,7 +262,8 @@ const mish: Loops = () => ({
     for (let i = 0, n = x.length; i < n; i++) {
       const v = x[i];
       mishParts(v);
-      const t = mp.t, g = mp.t2c * mp.s;
+      const t = mp.t,
+        g = mp.t2c * mp.s;
       out[i] = t === 0 ? -0 : v * t;
       dOut[i] = g === 0 ? t : t + v * g;
     }

@@ -12,7 +12,23 @@
 // (a zero k, an and-mask) wherever the bits allow.
 
 import { ERFC_RATIONALS as ERFC } from "../special/erf";
-import { functionBody, I32, i32Const, instantiate, localGet, localSet, localTee, moduleBytes, OP, simd, SIMD, v128Load, v128Store, V128, type Code } from "./wasm-encoding";
+import {
+  functionBody,
+  I32,
+  i32Const,
+  instantiate,
+  localGet,
+  localSet,
+  localTee,
+  moduleBytes,
+  OP,
+  simd,
+  SIMD,
+  v128Load,
+  v128Store,
+  V128,
+  type Code,
+} from "./wasm-encoding";
 
 /** Kernels run whole iterations: lengths are padded to a multiple of this many elements (2·pairs divides it). */
 const GROUP = 12;
@@ -28,13 +44,29 @@ const STRIDE = CHUNK + GROUP;
 const TABLE_BASE = 3 * STRIDE * 8;
 
 // Expressions are the code that pushes their value; operations concatenate their operands' code.
-const op1 = (op: number) => (a: Code): Code => [...a, ...simd(op)];
-const op2 = (op: number) => (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
-const add = op2(SIMD.f64x2_add), sub = op2(SIMD.f64x2_sub), mul = op2(SIMD.f64x2_mul), div = op2(SIMD.f64x2_div);
-const eq = op2(SIMD.f64x2_eq), lt = op2(SIMD.f64x2_lt), gt = op2(SIMD.f64x2_gt), le = op2(SIMD.f64x2_le), ge = op2(SIMD.f64x2_ge);
-const abs = op1(SIMD.f64x2_abs), neg = op1(SIMD.f64x2_neg), trunc = op1(SIMD.f64x2_trunc), not = op1(SIMD.v128_not);
+const op1 =
+  (op: number) =>
+  (a: Code): Code => [...a, ...simd(op)];
+const op2 =
+  (op: number) =>
+  (a: Code, b: Code): Code => [...a, ...b, ...simd(op)];
+const add = op2(SIMD.f64x2_add),
+  sub = op2(SIMD.f64x2_sub),
+  mul = op2(SIMD.f64x2_mul),
+  div = op2(SIMD.f64x2_div);
+const eq = op2(SIMD.f64x2_eq),
+  lt = op2(SIMD.f64x2_lt),
+  gt = op2(SIMD.f64x2_gt),
+  le = op2(SIMD.f64x2_le),
+  ge = op2(SIMD.f64x2_ge);
+const abs = op1(SIMD.f64x2_abs),
+  neg = op1(SIMD.f64x2_neg),
+  trunc = op1(SIMD.f64x2_trunc),
+  not = op1(SIMD.v128_not);
 /** a & m and a & ~m: a where the mask is set (resp. clear), +0 elsewhere; one instruction where `sel` takes three. */
-const and = op2(SIMD.v128_and), andNot = op2(SIMD.v128_andnot), or = op2(SIMD.v128_or);
+const and = op2(SIMD.v128_and),
+  andNot = op2(SIMD.v128_andnot),
+  or = op2(SIMD.v128_or);
 /** b < a ? a : b per lane (f64x2.pmax): max(a, b) as `a > b ? a : b` reads, so pmax(x, 0) maps NaN to 0. */
 const pmaxOf = (a: Code, b: Code): Code => [...b, ...a, ...simd(SIMD.f64x2_pmax)];
 /** m ? a : b, lane by lane (m all ones or all zeros per lane, as comparisons give). */
@@ -104,18 +136,30 @@ class Body {
     for (const p of parts) this.code.push(...p);
   }
   encode(): Code {
-    return functionBody([[Body.I32, I32], [this.v128, V128]], [...this.prologue, ...this.code, OP.end]);
+    return functionBody(
+      [
+        [Body.I32, I32],
+        [this.v128, V128],
+      ],
+      [...this.prologue, ...this.code, OP.end],
+    );
   }
 }
 
-const f64 = new Float64Array(1), u32 = new Uint32Array(f64.buffer);
+const f64 = new Float64Array(1),
+  u32 = new Uint32Array(f64.buffer);
 /** The double whose high word is `h` and low word 0: fdlibm's thresholds compare high words. */
 const high = (h: number) => ((u32[1] = h), (u32[0] = 0), f64[0]);
 
-const LN2HI = 6.93147180369123816490e-1, LN2LO = 1.90821492927058770002e-10, INVLN2 = 1.44269504088896338700;
+const LN2HI = 6.9314718036912381649e-1,
+  LN2LO = 1.90821492927058770002e-10,
+  INVLN2 = 1.442695040888963387;
 const HALF_LN2 = high(0x3fd62e43); // |x| ≥ this: the high word is above 0x3fd62e42
-const EXP_P = [1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.65339022054652515390e-6, 4.13813679705723846039e-8];
-const EXP_UNDERFLOW = -7.45133219101941108420e2;
+const EXP_P = [
+  1.66666666666666019037e-1, -2.77777777770155933842e-3, 6.61375632143793436117e-5, -1.6533902205465251539e-6,
+  4.13813679705723846039e-8,
+];
+const EXP_UNDERFLOW = -7.4513321910194110842e2;
 const TWO_52 = 4503599627370496;
 const INV_SQRT_2PI = 0.3989422804014327;
 
@@ -149,7 +193,10 @@ function expNeg(b: Body, arg: Code, notSmall = false): Code {
   return b.let(andNot(result, lt(x, b.k(EXP_UNDERFLOW))));
 }
 
-const EXPM1_Q = [1, -3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6, -2.01099218183624371326e-7];
+const EXPM1_Q = [
+  1, -3.33333333333331316428e-2, 1.58730158725481460165e-3, -7.93650757867487942473e-5, 4.00821782732936239552e-6,
+  -2.01099218183624371326e-7,
+];
 
 /** e^x − 1 for lanes −3/2·ln2 < x ≤ 0 (and NaN): fdlibm's expm1 where k is 0 or −1. */
 function expm1Small(b: Body, arg: Code): Code {
@@ -173,7 +220,10 @@ function expm1Small(b: Body, arg: Code): Code {
 
 /** √2 − 1 as fdlibm's log1p tests it (high word 0x3fda827a): from here on 1 + x = 2·(1 + f), f < 0. */
 const LOG1P_K1 = high(0x3fda827a);
-const LOG1P_LP = [6.666666666666735130e-1, 3.999999999940941908e-1, 2.857142874366239149e-1, 2.222219843214978396e-1, 1.818357216161805012e-1, 1.531383769920937332e-1, 1.479819860511658591e-1];
+const LOG1P_LP = [
+  6.66666666666673513e-1, 3.999999999940941908e-1, 2.857142874366239149e-1, 2.222219843214978396e-1,
+  1.818357216161805012e-1, 1.531383769920937332e-1, 1.479819860511658591e-1,
+];
 
 /**
  * log(1 + x) for lanes 0 ≤ x ≤ 1 (and NaN), given r = 1/(1 + x): special/logistic.ts's log1pUnit, lane by lane
@@ -194,7 +244,10 @@ function log1pUnit(b: Body, arg: Code, r: Code): Code {
 }
 
 // Parameters of every kernel: byte offsets of x, out and dOut, and the byte count (a positive multiple of GROUP·8).
-const X = 0, OUT = 1, D = 2, BYTES = 3;
+const X = 0,
+  OUT = 1,
+  D = 2,
+  BYTES = 3;
 
 /**
  * A loop over pairs: `step` reads v (the pair of x) and returns [f, f′] (f′ null for f-only kernels). `pairs` pairs
@@ -220,7 +273,15 @@ function kernel(step: (b: Body, v: Code) => [Code, Code | null], pairs = 6): Cod
   });
   b.emit(i32Const(0), localSet(b.i), [OP.loop, OP.void]);
   for (let i = 0; i < streams[0].length; i++) for (const st of streams) b.emit(st[i]);
-  b.emit(localGet(b.i), i32Const(16 * pairs), [OP.i32_add], localTee(b.i), localGet(BYTES), [OP.i32_lt_u, OP.br_if, 0], [OP.end]);
+  b.emit(
+    localGet(b.i),
+    i32Const(16 * pairs),
+    [OP.i32_add],
+    localTee(b.i),
+    localGet(BYTES),
+    [OP.i32_lt_u, OP.br_if, 0],
+    [OP.end],
+  );
   return b.encode();
 }
 
@@ -283,7 +344,8 @@ const TABLES: number[] = [];
  * serves lanes of both rationals, without selecting each coefficient (three instructions in V8).
  */
 function laneTable(a: Rational, b: Rational) {
-  const np = Math.max(a.p.length, b.p.length), nq = Math.max(a.q.length, b.q.length);
+  const np = Math.max(a.p.length, b.p.length),
+    nq = Math.max(a.q.length, b.q.length);
   const offset = TABLE_BASE + TABLES.length * 8;
   for (let m = 0; m < 4; m++) {
     const lane = (i: number, part: "p" | "q", j: number) => ((m >> i) & 1 ? a : b)[part][j] ?? 0;
@@ -296,7 +358,14 @@ function laneTable(a: Rational, b: Rational) {
 /** [p(s), q(s)] with each lane's rational from `table`: `a`'s where `mask` is set. */
 function rationalByLane(b: Body, s: Code, mask: Code, table: ReturnType<typeof laneTable>): [Code, Code] {
   // entry address = offset + bitmask(mask)·entry (i64x2.bitmask: bit i is lane i's sign bit)
-  const at = b.letI32([...mask, ...simd(SIMD.i64x2_bitmask), ...i32Const(table.entry), OP.i32_mul, ...i32Const(table.offset), OP.i32_add]);
+  const at = b.letI32([
+    ...mask,
+    ...simd(SIMD.i64x2_bitmask),
+    ...i32Const(table.entry),
+    OP.i32_mul,
+    ...i32Const(table.offset),
+    OP.i32_add,
+  ]);
   const load = (j: number): Code => [...at, ...v128Load(16 * j, 4)];
   const poly = (from: number, n: number): Code => {
     let acc = load(from + n - 1);
@@ -356,7 +425,8 @@ function geluFdf(b: Body, v: Code, withDf = true): [Code, Code | null] {
  * giving s (where x·s or x·d′ would be NaN at x = ±∞).
  */
 function gated(b: Body, x: Code, sArg: Code, dArg: Code, xd: (d: Code) => Code): [Code, Code] {
-  const s = b.let(sArg), d = b.let(dArg);
+  const s = b.let(sArg),
+    d = b.let(dArg);
   return [sel(b.k(-0), mul(x, s), eq(s, b.k(0))), sel(s, add(s, xd(d)), eq(d, b.k(0)))];
 }
 
@@ -366,7 +436,8 @@ function gatedF(b: Body, x: Code, sArg: Code): Code {
   return sel(b.k(-0), mul(x, s), eq(s, b.k(0)));
 }
 
-const GELU_K = 0.7978845608028654, GELU_A = 0.044715; // √(2/π) and the cubic's coefficient, as gelu.ts
+const GELU_K = 0.7978845608028654,
+  GELU_A = 0.044715; // √(2/π) and the cubic's coefficient, as gelu.ts
 
 /** w = 2K(x + Ax³), GELU-tanh's argument of σ. */
 const geluTanhW = (b: Body, x: Code): Code => b.let(mul(b.k(2 * GELU_K), add(x, mul(mul(mul(b.k(GELU_A), x), x), x))));
@@ -441,7 +512,10 @@ let enabled = true;
 function instance(): typeof state {
   if (state !== undefined) return state;
   try {
-    const { exports, memory } = instantiate(moduleBytes(4, KERNELS), Math.ceil((TABLE_BASE + TABLES.length * 8) / 65536));
+    const { exports, memory } = instantiate(
+      moduleBytes(4, KERNELS),
+      Math.ceil((TABLE_BASE + TABLES.length * 8) / 65536),
+    );
     new Float64Array(memory.buffer, TABLE_BASE, TABLES.length).set(TABLES);
     state = { kernels: exports as Record<WasmKernelName, Kernel>, mem: new Float64Array(memory.buffer) };
   } catch {
@@ -457,7 +531,8 @@ export function hasWasmKernels(): boolean {
 
 /** Turns the wasm activation kernels on ("auto", the default) or off ("js"); returns the previous choice. */
 export function setKernelBackend(choice: "auto" | "js"): "auto" | "js" {
-  if (choice !== "auto" && choice !== "js") throw new Error(`unknown kernel backend "${String(choice)}"; valid: auto, js`);
+  if (choice !== "auto" && choice !== "js")
+    throw new Error(`unknown kernel backend "${String(choice)}"; valid: auto, js`);
   const prev = enabled ? "auto" : "js";
   enabled = choice === "auto";
   return prev;
@@ -467,12 +542,25 @@ export function setKernelBackend(choice: "auto" | "js"): "auto" | "js" {
  * Runs kernel `name` over x into out (and dOut) when it can: Float64Arrays of at least MIN_LENGTH elements on an
  * engine with wasm SIMD. Returns false when the caller's JS loop must do it instead.
  */
-export function runWasmKernel(name: WasmKernelName, x: ArrayLike<number>, out: ArrayLike<number>, dOut: ArrayLike<number> | null): boolean {
+export function runWasmKernel(
+  name: WasmKernelName,
+  x: ArrayLike<number>,
+  out: ArrayLike<number>,
+  dOut: ArrayLike<number> | null,
+): boolean {
   const n = x.length;
-  if (!enabled || n < MIN_LENGTH || !(x instanceof Float64Array) || !(out instanceof Float64Array) || (dOut !== null && !(dOut instanceof Float64Array))) return false;
+  if (
+    !enabled ||
+    n < MIN_LENGTH ||
+    !(x instanceof Float64Array) ||
+    !(out instanceof Float64Array) ||
+    (dOut !== null && !(dOut instanceof Float64Array))
+  )
+    return false;
   const s = instance();
   if (!s) return false;
-  const run = s.kernels[name], mem = s.mem;
+  const run = s.kernels[name],
+    mem = s.mem;
   for (let start = 0; start < n; start += CHUNK) {
     const len = Math.min(CHUNK, n - start);
     mem.set(len === n ? x : x.subarray(start, start + len), 0);

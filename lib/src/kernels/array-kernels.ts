@@ -61,14 +61,20 @@ function isFloatArray(a: unknown): a is FloatArray {
 function check(id: string, method: string, names: readonly string[], arrays: readonly unknown[]): void {
   for (let k = 0; k < arrays.length; k++) {
     if (!isFloatArray(arrays[k])) {
-      const got = arrays[k] === null ? "null" : typeof arrays[k] === "object" ? (arrays[k] as object).constructor?.name : typeof arrays[k];
+      const got =
+        arrays[k] === null
+          ? "null"
+          : typeof arrays[k] === "object"
+            ? (arrays[k] as object).constructor?.name
+            : typeof arrays[k];
       throw new Error(`${id}.${method}: ${names[k]} must be a Float64Array or Float32Array, got ${got}`);
     }
   }
   const n = (arrays[0] as FloatArray).length;
   for (let k = 1; k < arrays.length; k++) {
     const m = (arrays[k] as FloatArray).length;
-    if (m !== n) throw new Error(`${id}.${method}: ${names[k]} has length ${m} but ${names[0]} has length ${n}; they must match`);
+    if (m !== n)
+      throw new Error(`${id}.${method}: ${names[k]} has length ${m} but ${names[0]} has length ${n}; they must match`);
   }
 }
 

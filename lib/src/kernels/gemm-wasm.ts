@@ -6,20 +6,67 @@
 // layer needs: A·B (forward, and δ·Wᵀ with W transposed first) and Aᵀ·B (the weight gradient). Operands are
 // copied into the module's memory and the tiles copied back; gemm.ts does the edges in JS.
 
-import { functionBody, I32, i32Const, instantiate, localGet, localSet, localTee, moduleBytes, OP, simd, SIMD, v128Load, v128Store, V128, type WasmMemory } from "./wasm-encoding";
+import {
+  functionBody,
+  I32,
+  i32Const,
+  instantiate,
+  localGet,
+  localSet,
+  localTee,
+  moduleBytes,
+  OP,
+  simd,
+  SIMD,
+  v128Load,
+  v128Store,
+  V128,
+  type WasmMemory,
+} from "./wasm-encoding";
 
 // Parameters: byte offsets into memory and counts.
-const A = 0, B = 1, C = 2, BIAS = 3, TILES_I = 4, TILES_J = 5, DEPTH = 6, A_ROW = 7, A_STEP = 8, B_STRIDE = 9, C_STRIDE = 10;
+const A = 0,
+  B = 1,
+  C = 2,
+  BIAS = 3,
+  TILES_I = 4,
+  TILES_J = 5,
+  DEPTH = 6,
+  A_ROW = 7,
+  A_STEP = 8,
+  B_STRIDE = 9,
+  C_STRIDE = 10;
 // i32 locals.
-const I = 11, J = 12, P = 13, R0 = 14, AP = 15, BP = 16, CP = 17, BJ = 18;
+const I = 11,
+  J = 12,
+  P = 13,
+  R0 = 14,
+  AP = 15,
+  BP = 16,
+  CP = 17,
+  BJ = 18;
 // v128 locals: eight accumulators (a 4×4 tile as 4 rows × 2 lanes × 2), the two B halves, the splatted A element.
-const ACC = 19, B0 = 27, B1 = 28, X = 29;
+const ACC = 19,
+  B0 = 27,
+  B1 = 28,
+  X = 29;
 
-const get = localGet, set = localSet, tee = localTee, i32 = i32Const, vload = v128Load, vstore = v128Store;
-const ADD = [OP.i32_add], MUL = [OP.i32_mul], LT_U = [OP.i32_lt_u];
-const LOOP = [OP.loop, OP.void], END = [OP.end], BR_IF0 = [OP.br_if, 0];
+const get = localGet,
+  set = localSet,
+  tee = localTee,
+  i32 = i32Const,
+  vload = v128Load,
+  vstore = v128Store;
+const ADD = [OP.i32_add],
+  MUL = [OP.i32_mul],
+  LT_U = [OP.i32_lt_u];
+const LOOP = [OP.loop, OP.void],
+  END = [OP.end],
+  BR_IF0 = [OP.br_if, 0];
 const fload = [OP.f64_load, 3, 0];
-const SPLAT = simd(SIMD.f64x2_splat), FADD = simd(SIMD.f64x2_add), FMUL = simd(SIMD.f64x2_mul);
+const SPLAT = simd(SIMD.f64x2_splat),
+  FADD = simd(SIMD.f64x2_add),
+  FMUL = simd(SIMD.f64x2_mul);
 
 /**
  * for i < TILES_I, j < TILES_J: C[4i.., 4j..] = bias[4j..] + Σ_p A(4i+q, p)·B(p, 4j..4j+3), where
@@ -62,7 +109,19 @@ function kernelBody(): number[] {
   return b;
 }
 
-export type Kernel = (a: number, b: number, c: number, bias: number, ti: number, tj: number, depth: number, aRow: number, aStep: number, bStride: number, cStride: number) => void;
+export type Kernel = (
+  a: number,
+  b: number,
+  c: number,
+  bias: number,
+  ti: number,
+  tj: number,
+  depth: number,
+  aRow: number,
+  aStep: number,
+  bStride: number,
+  cStride: number,
+) => void;
 
 /** The compiled kernel and its memory. */
 export interface WasmGemm {
@@ -77,7 +136,13 @@ let state: WasmGemm | null | undefined;
 export function wasmGemm(): WasmGemm | null {
   if (state !== undefined) return state;
   try {
-    const tiles = functionBody([[8, I32], [11, V128]], kernelBody());
+    const tiles = functionBody(
+      [
+        [8, I32],
+        [11, V128],
+      ],
+      kernelBody(),
+    );
     const { exports, memory } = instantiate(moduleBytes(11, { tiles }), 16);
     state = { kernel: exports.tiles as Kernel, memory, f64: new Float64Array(memory.buffer) };
   } catch {

@@ -9,7 +9,8 @@ import { bindKernels, genericKernels, type ArrayKernels } from "./array-kernels"
  * only), a loop over its scalar f and f′ for the rest, each wrapped with argument checks.
  */
 export function arrayKernels(entry: ActivationEntry, params: Params): ArrayKernels {
-  const loops = !entry.userDefined && Object.hasOwn(ACTIVATION_LOOPS, entry.id) ? ACTIVATION_LOOPS[entry.id](params) : {};
+  const loops =
+    !entry.userDefined && Object.hasOwn(ACTIVATION_LOOPS, entry.id) ? ACTIVATION_LOOPS[entry.id](params) : {};
   return bindKernels(entry.id, { ...genericKernels(entry.f, entry.df, params), ...loops });
 }
 

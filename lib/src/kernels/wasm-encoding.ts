@@ -5,7 +5,8 @@
 export type Code = number[];
 
 /** Local types. */
-export const I32 = 0x7f, V128 = 0x7b;
+export const I32 = 0x7f,
+  V128 = 0x7b;
 
 /** The opcodes the kernels use, named as in the WebAssembly spec (`local.get` → local_get). */
 export const OP = {
@@ -107,7 +108,14 @@ export function functionBody(locals: readonly (readonly [number, number])[], cod
 export function moduleBytes(params: number, functions: Readonly<Record<string, Code>>): Uint8Array {
   const names = Object.keys(functions);
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([[0x60, ...vec(Array.from({ length: params }, () => [I32])), 0x00]])),
     ...section(2, vec([[...name("env"), ...name("mem"), 0x02, 0x00, 0x01]])),
     ...section(3, vec(names.map(() => [0x00]))),
@@ -130,7 +138,10 @@ declare const WebAssembly: {
 };
 
 /** Compiles `bytes` against a new memory of `pages` 64 KiB pages. Throws where the engine lacks WebAssembly (SIMD). */
-export function instantiate(bytes: Uint8Array, pages: number): { exports: Record<string, unknown>; memory: WasmMemory } {
+export function instantiate(
+  bytes: Uint8Array,
+  pages: number,
+): { exports: Record<string, unknown>; memory: WasmMemory } {
   const memory = new WebAssembly.Memory({ initial: pages });
   return { exports: new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports, memory };
 }

@@ -28,9 +28,12 @@ export function accuracy(model: Sequential, data: Batch, options: number | Accur
   const tol = o.tieTolerance ?? 1e-9;
   if (!(tol >= 0)) throw new Error(`accuracy: tieTolerance must be a number ≥ 0, got ${tol}`);
   const ties = o.ties ?? "first";
-  if (ties !== "first" && ties !== "wrong") throw new Error(`accuracy: ties must be "first" or "wrong", got ${JSON.stringify(ties)}`);
+  if (ties !== "first" && ties !== "wrong")
+    throw new Error(`accuracy: ties must be "first" or "wrong", got ${JSON.stringify(ties)}`);
   const out = model.predict(data.x);
-  const n = out.rows, m = out.cols, t = data.y.cols;
+  const n = out.rows,
+    m = out.cols,
+    t = data.y.cols;
   if (data.y.rows !== n) throw new Error(`accuracy: ${n} predictions but ${data.y.rows} targets`);
   let right = 0;
   if (m === 1) {
@@ -56,7 +59,8 @@ export function accuracy(model: Sequential, data: Batch, options: number | Accur
       const top = out.data[off + argmax(out.data, off, m)];
       const band = tol * Math.max(1, Math.abs(top));
       // The first output within rounding of the largest; a tie when another one is too.
-      let first = -1, count = 0;
+      let first = -1,
+        count = 0;
       for (let j = 0; j < m; j++) {
         if (top - out.data[off + j] <= band) {
           if (first < 0) first = j;

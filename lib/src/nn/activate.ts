@@ -13,7 +13,6 @@ export function applyFdf(act: Activation, x: Float64Array, out: Float64Array, dO
   act.fdfArray(x, out, dOut);
 }
 
-
 const IDENTITY_IDS = ["identity", "linear"];
 
 /**

@@ -72,7 +72,12 @@ export class Dense {
   /** ∂loss/∂x, batch×inputs. */
   private dx: Float64Array = new Float64Array(0);
   /** Views of exactly `rows` rows, for the vectorized activation kernels. */
-  private views: { rows: number; z: Float64Array; a: Float64Array; d: Float64Array } = { rows: -1, z: this.z, a: this.a, d: this.d };
+  private views: { rows: number; z: Float64Array; a: Float64Array; d: Float64Array } = {
+    rows: -1,
+    z: this.z,
+    a: this.a,
+    d: this.d,
+  };
 
   constructor(inputs: number, units: number, options: DenseOptions = {}) {
     if (!Number.isInteger(inputs) || inputs < 1 || !Number.isInteger(units) || units < 1) {
@@ -115,7 +120,14 @@ export class Dense {
 
   /** The trainable arrays, in a fixed order. */
   params(): Param[] {
-    const p = (name: string, rows: number, cols: number, data: Float64Array, grad: Float64Array, decay: boolean): Param => ({
+    const p = (
+      name: string,
+      rows: number,
+      cols: number,
+      data: Float64Array,
+      grad: Float64Array,
+      decay: boolean,
+    ): Param => ({
       name: `${this.name}.${name}`,
       rows,
       cols,
@@ -124,7 +136,11 @@ export class Dense {
       decay,
     });
     return this.weightNorm
-      ? [p("v", this.inputs, this.units, this.v, this.dv, true), p("g", 1, this.units, this.g, this.dg, false), p("b", 1, this.units, this.b, this.db, false)]
+      ? [
+          p("v", this.inputs, this.units, this.v, this.dv, true),
+          p("g", 1, this.units, this.g, this.dg, false),
+          p("b", 1, this.units, this.b, this.db, false),
+        ]
       : [p("W", this.inputs, this.units, this.W, this.dW, true), p("b", 1, this.units, this.b, this.db, false)];
   }
 
@@ -150,7 +166,12 @@ export class Dense {
     }
     if (this.views.rows !== rows) {
       const len = rows * this.units;
-      this.views = { rows, z: this.z.subarray(0, len), a: this.a.subarray(0, len), d: this.d.subarray(0, this.activation ? len : 0) };
+      this.views = {
+        rows,
+        z: this.z.subarray(0, len),
+        a: this.a.subarray(0, len),
+        d: this.d.subarray(0, this.activation ? len : 0),
+      };
     }
   }
 
@@ -245,7 +266,9 @@ export class Dense {
 
   /** Sets alive[j] for every unit j with f′ ≠ 0 on some row of the last forward; returns how many it newly set. */
   markAlive(alive: Uint8Array): number {
-    const n = this.rows, m = this.units, d = this.d;
+    const n = this.rows,
+      m = this.units,
+      d = this.d;
     if (!this.activation) {
       const fresh = alive.reduce((c, v) => c + (v ? 0 : 1), 0);
       alive.fill(1);
@@ -274,9 +297,13 @@ export class Dense {
     ] as const) {
       for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i])) return `${what} (${arr[i]} at index ${i})`;
     }
-    for (let i = 0; i < len; i++) if (!Number.isFinite(this.z[i])) return `pre-activations z (${this.z[i]} at row ${Math.floor(i / this.units)}, unit ${i % this.units})`;
+    for (let i = 0; i < len; i++)
+      if (!Number.isFinite(this.z[i]))
+        return `pre-activations z (${this.z[i]} at row ${Math.floor(i / this.units)}, unit ${i % this.units})`;
     if (this.activation) {
-      for (let i = 0; i < len; i++) if (!Number.isFinite(this.a[i])) return `activations ${this.activation.id}(z) (${this.a[i]} at row ${Math.floor(i / this.units)}, unit ${i % this.units})`;
+      for (let i = 0; i < len; i++)
+        if (!Number.isFinite(this.a[i]))
+          return `activations ${this.activation.id}(z) (${this.a[i]} at row ${Math.floor(i / this.units)}, unit ${i % this.units})`;
     }
     return null;
   }

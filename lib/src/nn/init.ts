@@ -16,7 +16,13 @@ export const INITIALIZERS = [
 ] as const;
 export type InitName = (typeof INITIALIZERS)[number];
 
-const ALIASES: Record<string, string> = { glorot: "glorot_uniform", xavier: "glorot_uniform", he: "he_normal", kaiming: "he_normal", lecun: "lecun_normal" };
+const ALIASES: Record<string, string> = {
+  glorot: "glorot_uniform",
+  xavier: "glorot_uniform",
+  he: "he_normal",
+  kaiming: "he_normal",
+  lecun: "lecun_normal",
+};
 
 /**
  * Fills `w` (fanIn×fanOut) from `rng`:

@@ -48,7 +48,10 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
   const theta0 = model.getWeights();
   const res = options.resolution ?? 41;
   if (!Number.isInteger(res) || res < 2) throw new Error(`resolution must be an integer ≥ 2, got ${res}`);
-  const span = typeof options.span === "number" || options.span === undefined ? [options.span ?? 1, options.span ?? 1] : options.span;
+  const span =
+    typeof options.span === "number" || options.span === undefined
+      ? [options.span ?? 1, options.span ?? 1]
+      : options.span;
   const wd = options.weightDecay ?? 0;
   const axes = options.axes ?? "random";
 
@@ -64,7 +67,8 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
         if (!p.decay) return; // NB: biases and gains stay put (Li et al.'s "ignore biasbn")
         for (let i = 0; i < d[k].length; i++) d[k][i] = rng.normal();
         for (let j = 0; j < p.cols; j++) {
-          let dn = 0, wn = 0;
+          let dn = 0,
+            wn = 0;
           for (let i = 0; i < p.rows; i++) {
             dn += d[k][i * p.cols + j] ** 2;
             wn += p.data[i * p.cols + j] ** 2;
@@ -77,7 +81,8 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
     labels = ["α (direction 1)", "β (direction 2)"];
   } else {
     const [a, b] = axes.map((name) => model.scalar(name));
-    if (a.name === b.name) throw new Error(`the two axes must be different parameters, got "${axes[0]}" and "${axes[1]}" (both ${a.name})`);
+    if (a.name === b.name)
+      throw new Error(`the two axes must be different parameters, got "${axes[0]}" and "${axes[1]}" (both ${a.name})`);
     d1[params.indexOf(a.param)][a.index] = 1;
     d2[params.indexOf(b.param)][b.index] = 1;
     origin = [a.param.data[a.index], b.param.data[b.index]];
@@ -85,7 +90,10 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
     // NB: a path like "dense0.W[0,0]" is never an alias, even where the canonical name is shorter ("dense0.W[0]").
     const aliased = axes.map((name) => !name.includes("["));
     const layerOf = (p: Param) => p.name.slice(0, p.name.lastIndexOf("."));
-    labels = [aliased[0] ? axes[0] : scalarLabel(a.param, a.index), aliased[1] ? axes[1] : scalarLabel(b.param, b.index)];
+    labels = [
+      aliased[0] ? axes[0] : scalarLabel(a.param, a.index),
+      aliased[1] ? axes[1] : scalarLabel(b.param, b.index),
+    ];
     if (!aliased[0] && !aliased[1] && layerOf(a.param) === layerOf(b.param)) {
       defaultTitle = `${loss} over ${scalarSymbol(a.param, a.index)} and ${scalarSymbol(b.param, b.index)} of ${layerOf(a.param)}`;
     }
@@ -100,7 +108,10 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
 
   const place = (al: number, be: number) => {
     params.forEach((p, k) => {
-      const w = p.data, t = theta0[k], u = d1[k], v = d2[k];
+      const w = p.data,
+        t = theta0[k],
+        u = d1[k],
+        v = d2[k];
       for (let i = 0; i < w.length; i++) w[i] = t[i] + al * u[i] + be * v[i];
     });
   };
@@ -115,7 +126,8 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
   const gradAt = (al: number, be: number): [number, number, number] => {
     place(al, be);
     const value = model.lossAndGradRaw(data.x.data, data.y.data, data.x.rows, data.y.cols, loss, wd);
-    let ga = 0, gb = 0;
+    let ga = 0,
+      gb = 0;
     params.forEach((p, k) => {
       for (let i = 0; i < p.grad.length; i++) {
         ga += p.grad[i] * d1[k][i];
@@ -133,7 +145,9 @@ export function lossLandscape(model: Sequential, data: Batch, options: Landscape
     if (options.path !== false) {
       const steps = options.path?.steps ?? 50;
       const lr = options.path?.lr ?? 0.1;
-      let [al, be] = options.path?.start ? [options.path.start[0] - origin[0], options.path.start[1] - origin[1]] : [0, 0];
+      let [al, be] = options.path?.start
+        ? [options.path.start[0] - origin[0], options.path.start[1] - origin[1]]
+        : [0, 0];
       for (let t = 0; t <= steps; t++) {
         const [value, ga, gb] = gradAt(al, be);
         path.x.push(origin[0] + al);

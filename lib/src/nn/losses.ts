@@ -82,7 +82,9 @@ export function computeLoss(
         if (indices) {
           const c = target[r];
           if (!Number.isInteger(c) || c < 0 || c >= cols) {
-            throw new Error(`softmax_cross_entropy: target of row ${r} is ${c}, but class indices must be integers in [0, ${cols - 1}]`);
+            throw new Error(
+              `softmax_cross_entropy: target of row ${r} is ${c}, but class indices must be integers in [0, ${cols - 1}]`,
+            );
           }
           s += lse - pred[o + c];
         } else {

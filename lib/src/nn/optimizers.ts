@@ -49,7 +49,8 @@ export function optimizer(name: OptimizerName | string, options: OptimizerOption
   let state: Float64Array[][] = [];
   let t = 0;
   const stateFor = (params: readonly Param[], slots: number): Float64Array[][] => {
-    if (state.length !== params.length) state = params.map((p) => Array.from({ length: slots }, () => new Float64Array(p.data.length)));
+    if (state.length !== params.length)
+      state = params.map((p) => Array.from({ length: slots }, () => new Float64Array(p.data.length)));
     return state;
   };
   return {
@@ -62,13 +63,16 @@ export function optimizer(name: OptimizerName | string, options: OptimizerOption
     step(params) {
       if (kind === "sgd") {
         for (const p of params) {
-          const w = p.data, g = p.grad;
+          const w = p.data,
+            g = p.grad;
           for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
         }
       } else if (kind === "momentum") {
         const s = stateFor(params, 1);
         for (let k = 0; k < params.length; k++) {
-          const w = params[k].data, g = params[k].grad, v = s[k][0];
+          const w = params[k].data,
+            g = params[k].grad,
+            v = s[k][0];
           for (let i = 0; i < w.length; i++) {
             v[i] = mu * v[i] + g[i];
             w[i] -= lr * v[i];
@@ -80,7 +84,10 @@ export function optimizer(name: OptimizerName | string, options: OptimizerOption
         const c1 = 1 - Math.pow(b1, t);
         const c2 = 1 - Math.pow(b2, t);
         for (let k = 0; k < params.length; k++) {
-          const w = params[k].data, g = params[k].grad, m = s[k][0], v = s[k][1];
+          const w = params[k].data,
+            g = params[k].grad,
+            m = s[k][0],
+            v = s[k][1];
           for (let i = 0; i < w.length; i++) {
             m[i] = b1 * m[i] + (1 - b1) * g[i];
             v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];

@@ -28,7 +28,8 @@ const sub = (n: number) => Array.from(String(n), (d) => SUBSCRIPT[Number(d)]).jo
 export function scalarSymbol(p: Param, index: number): string {
   const letter = p.name.slice(p.name.lastIndexOf(".") + 1).toLowerCase();
   if (p.rows === 1) return letter + sub(index + 1);
-  const i = Math.floor(index / p.cols) + 1, j = (index % p.cols) + 1;
+  const i = Math.floor(index / p.cols) + 1,
+    j = (index % p.cols) + 1;
   return letter + sub(i) + (i > 9 || j > 9 ? "," : "") + sub(j);
 }
 

@@ -77,7 +77,8 @@ export class Sequential {
       }
     });
     const names = new Set(layers.map((l) => l.name));
-    if (names.size !== layers.length) throw new Error(`layer names must be unique, got: ${layers.map((l) => l.name).join(", ")}`);
+    if (names.size !== layers.length)
+      throw new Error(`layer names must be unique, got: ${layers.map((l) => l.name).join(", ")}`);
     this.layers = layers;
     this.loss = checkLoss(options.loss ?? "mse");
     this.seed = options.seed ?? 0;
@@ -118,10 +119,13 @@ export class Sequential {
 
   /** Restores arrays from `getWeights()`. */
   setWeights(weights: readonly ArrayLike<number>[]): this {
-    if (weights.length !== this.paramList.length) throw new Error(`setWeights needs ${this.paramList.length} arrays, got ${weights.length}`);
+    if (weights.length !== this.paramList.length)
+      throw new Error(`setWeights needs ${this.paramList.length} arrays, got ${weights.length}`);
     this.paramList.forEach((p, i) => {
       if (weights[i].length !== p.data.length) {
-        throw new Error(`setWeights: "${p.name}" is ${p.rows}×${p.cols} (${p.data.length} values) but got ${weights[i].length} values`);
+        throw new Error(
+          `setWeights: "${p.name}" is ${p.rows}×${p.cols} (${p.data.length} values) but got ${weights[i].length} values`,
+        );
       }
       p.data.set(weights[i]);
     });
@@ -135,7 +139,10 @@ export class Sequential {
     const param = m && this.paramList.find((p) => p.name === `${m[1]}.${m[2]}`);
     if (m && param) {
       const index = m[4] === undefined ? Number(m[3]) : Number(m[3]) * param.cols + Number(m[4]);
-      const inRange = m[4] === undefined ? param.rows === 1 && index < param.cols : Number(m[3]) < param.rows && Number(m[4]) < param.cols;
+      const inRange =
+        m[4] === undefined
+          ? param.rows === 1 && index < param.cols
+          : Number(m[3]) < param.rows && Number(m[4]) < param.cols;
       if (inRange) return { param, index, name: scalarName(param, index) };
     }
     const shapes = this.paramList.map((p) => `${p.name} (${p.rows}×${p.cols})`).join(", ");
@@ -160,7 +167,8 @@ export class Sequential {
   checkTargets(x: Tensor, y: Tensor, loss: LossName): void {
     const out = this.outputs;
     if (y.rows !== x.rows || !targetColsOk(loss, out, y.cols)) {
-      const want = loss === "softmax_cross_entropy" ? `${x.rows}×${out} or ${x.rows}×1 (class indices)` : `${x.rows}×${out}`;
+      const want =
+        loss === "softmax_cross_entropy" ? `${x.rows}×${out} or ${x.rows}×1 (class indices)` : `${x.rows}×${out}`;
       throw new Error(
         `loss "${loss}": the predictions of layer "${this.layers[this.layers.length - 1].name}" are ${x.rows}×${out} but the targets are ${shapeOf(y)}; targets must be ${want}`,
       );
@@ -226,7 +234,14 @@ export class Sequential {
   }
 
   /** `lossAndGrad` on raw, already checked buffers; allocates nothing once the buffers have grown. */
-  lossAndGradRaw(x: Float64Array, y: Float64Array, rows: number, tcols: number, loss: LossName, weightDecay: number): number {
+  lossAndGradRaw(
+    x: Float64Array,
+    y: Float64Array,
+    rows: number,
+    tcols: number,
+    loss: LossName,
+    weightDecay: number,
+  ): number {
     const out = this.forwardRaw(x, rows, true);
     const len = rows * this.outputs;
     if (this.gradBuf.length < len) this.gradBuf = new Float64Array(len);
@@ -237,7 +252,8 @@ export class Sequential {
       let s = 0;
       for (const p of this.paramList) {
         if (!p.decay) continue;
-        const w = p.data, gr = p.grad;
+        const w = p.data,
+          gr = p.grad;
         for (let i = 0; i < w.length; i++) {
           s += w[i] * w[i];
           gr[i] += weightDecay * w[i];
@@ -261,15 +277,18 @@ export class Sequential {
     const y = isTensor(targets) ? targets : undefined;
     const opts = isTensor(targets) ? options : (targets ?? options);
     this.checkInput(x);
-    const rows = x.rows, out = this.outputs;
+    const rows = x.rows,
+      out = this.outputs;
     let loss: LossName | null = null;
     let j = 0;
     if (y) {
-      if (opts.output !== undefined) throw new Error("inputGradient: pass targets (∂loss/∂x) or { output } (∂ŷ/∂x), not both");
+      if (opts.output !== undefined)
+        throw new Error("inputGradient: pass targets (∂loss/∂x) or { output } (∂ŷ/∂x), not both");
       loss = checkLoss(opts.loss ?? this.loss);
       this.checkTargets(x, y, loss);
     } else {
-      if (opts.loss !== undefined) throw new Error(`inputGradient: { loss: "${opts.loss}" } needs targets: inputGradient(x, y, { loss })`);
+      if (opts.loss !== undefined)
+        throw new Error(`inputGradient: { loss: "${opts.loss}" } needs targets: inputGradient(x, y, { loss })`);
       const k = opts.output ?? (out === 1 ? 0 : undefined);
       if (k === undefined || !Number.isInteger(k) || k < 0 || k >= out) {
         throw new Error(

@@ -45,5 +45,11 @@ export function shapeOf(t: { rows: number; cols: number }): string {
 /** Whether `x` looks like a Tensor. */
 export function isTensor(x: unknown): x is Tensor {
   const t = x as Tensor;
-  return typeof x === "object" && x !== null && t.data instanceof Float64Array && Number.isInteger(t.rows) && Number.isInteger(t.cols);
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    t.data instanceof Float64Array &&
+    Number.isInteger(t.rows) &&
+    Number.isInteger(t.cols)
+  );
 }

@@ -1,6 +1,12 @@
 import type { LayerTrace, TrainingHistory } from "../figure/data";
 import { checkLoss, computeLoss, type LossName } from "./losses";
-import { checkOptimizer, optimizer as makeOptimizer, type Optimizer, type OptimizerName, type OptimizerOptions } from "./optimizers";
+import {
+  checkOptimizer,
+  optimizer as makeOptimizer,
+  type Optimizer,
+  type OptimizerName,
+  type OptimizerOptions,
+} from "./optimizers";
 import { Rng } from "./rng";
 import type { Batch, Sequential } from "./sequential";
 
@@ -81,11 +87,15 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
   }
   const deadOn = options.deadOn ?? data;
   if (deadOn !== data) model.checkInput(deadOn.x);
-  const opt = typeof options.optimizer === "object" ? options.optimizer : makeOptimizer(checkOptimizer(options.optimizer ?? "sgd"), options);
+  const opt =
+    typeof options.optimizer === "object"
+      ? options.optimizer
+      : makeOptimizer(checkOptimizer(options.optimizer ?? "sgd"), options);
   const n = data.x.rows;
   if (n === 0) throw new Error("train: the data has no rows");
   const batchSize = Math.min(options.batchSize ?? n, n);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${options.batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`batchSize must be a positive integer, got ${options.batchSize}`);
   const perEpoch = Math.ceil(n / batchSize);
   const total = options.steps ?? (options.epochs ?? 100) * perEpoch;
   if (!Number.isInteger(total) || total < 0) throw new Error(`steps must be a non-negative integer, got ${total}`);
@@ -102,7 +112,14 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
     ...(options.title ? { title: options.title } : {}),
     steps: [],
     losses: [{ name: options.name ?? "train", values: [] }, ...(options.test ? [{ name: "test", values: [] }] : [])],
-    layers: model.layers.map((l): LayerTrace => ({ name: l.name, gradNorm: [], saturated: [], dead: [], mean: [], std: [] })),
+    layers: model.layers.map((l): LayerTrace => ({
+      name: l.name,
+      gradNorm: [],
+      saturated: [],
+      dead: [],
+      mean: [],
+      std: [],
+    })),
     epsilon: eps,
     progress: { step: 0, total, elapsedMs: 0 },
   };
@@ -122,7 +139,8 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
     const start = k * batchSize;
     const rows = Math.min(batchSize, n - start);
     if (!direct) {
-      const xs = data.x.data, ys = data.y.data;
+      const xs = data.x.data,
+        ys = data.y.data;
       for (let r = 0; r < rows; r++) {
         const src = order[start + r];
         for (let c = 0; c < inCols; c++) xb[r * inCols + c] = xs[src * inCols + c];
@@ -157,7 +175,8 @@ export function train(model: Sequential, data: Batch, options: TrainOptions = {}
       }
       const elapsedMs = Date.now() - t0;
       history.progress = { step: step + 1, total, elapsedMs };
-      if (options.onLog && options.onLog(history, { step, total, epoch, loss: value, testLoss, elapsedMs }) === false) break;
+      if (options.onLog && options.onLog(history, { step, total, epoch, loss: value, testLoss, elapsedMs }) === false)
+        break;
     }
   }
   history.progress = { step: history.progress!.step, total, elapsedMs: Date.now() - t0 };
@@ -175,7 +194,11 @@ const PROBE_ROWS = 1024;
  * NB: cheap in the common case: the probe runs in chunks of PROBE_ROWS rows only until every unit has been seen
  * alive, so only dead (or nearly dead) units cost a forward pass over all of `probe`.
  */
-export function deadFractions(model: Sequential, probe: Pick<Batch, "x">, lastPass: "unrelated" | "subset" | "all" = "unrelated"): number[] {
+export function deadFractions(
+  model: Sequential,
+  probe: Pick<Batch, "x">,
+  lastPass: "unrelated" | "subset" | "all" = "unrelated",
+): number[] {
   model.checkInput(probe.x);
   const layers = model.layers;
   const alive = layers.map((l) => (l.canDie ? new Uint8Array(l.units) : null));

@@ -77,11 +77,35 @@ function segmentTraces(segs: readonly SceneSegment[], p: ScenePanel, xa: string,
     }
     const { color, width, dash, head } = g[0];
     const hover = g.some((s) => s.hover) ? { text, hovertemplate: "%{text}<extra></extra>" } : { hoverinfo: "skip" };
-    out.push({ type: "scatter", mode: head ? "lines+markers" : "lines", x: onAxis(x as number[], p.x.log), y, xaxis: xa, yaxis: ya, line: { color, width, dash: DASH[dash] }, ...(head ? { marker: { symbol: "arrow", angleref: "previous", size, color } } : {}), ...hover, showlegend: false, meta: "segment" });
+    out.push({
+      type: "scatter",
+      mode: head ? "lines+markers" : "lines",
+      x: onAxis(x as number[], p.x.log),
+      y,
+      xaxis: xa,
+      yaxis: ya,
+      line: { color, width, dash: DASH[dash] },
+      ...(head ? { marker: { symbol: "arrow", angleref: "previous", size, color } } : {}),
+      ...hover,
+      showlegend: false,
+      meta: "segment",
+    });
   }
   const dots = segs.filter((s) => s.dot);
   if (dots.length) {
-    out.push({ type: "scatter", mode: "markers", x: dots.map((s) => s.dot!.x), y: dots.map((s) => s.dot!.y), xaxis: xa, yaxis: ya, marker: { color: dots.map((s) => s.color), size: dots.map((s) => s.dot!.size) }, text: dots.map((s) => plotText(s.hover ?? "")), hovertemplate: "%{text}<extra></extra>", showlegend: false, meta: "segment-dot" });
+    out.push({
+      type: "scatter",
+      mode: "markers",
+      x: dots.map((s) => s.dot!.x),
+      y: dots.map((s) => s.dot!.y),
+      xaxis: xa,
+      yaxis: ya,
+      marker: { color: dots.map((s) => s.color), size: dots.map((s) => s.dot!.size) },
+      text: dots.map((s) => plotText(s.hover ?? "")),
+      hovertemplate: "%{text}<extra></extra>",
+      showlegend: false,
+      meta: "segment-dot",
+    });
   }
   return out;
 }
@@ -110,39 +134,183 @@ export function toPlotly(scene: Scene, opts: { fontFamily?: string; hoverLabels?
   scene.panels.forEach((p, i) => {
     const { xa, ya, xKey, yKey } = axisNames(i);
     const { box } = p;
-    const common = { showgrid: true, gridcolor: t.grid, showline: true, mirror: true, linecolor: t.axis, tickmode: "array", ticks: "", tickfont: { color: t.muted, size: 11 }, fixedrange: true, automargin: false };
-    const ticks = (a: ScenePanel["x"]) => ({ tickvals: a.ticks.map((k) => (a.log ? 10 ** k.at : k.at)), ticktext: a.ticks.map((k) => plotText(k.label)) });
-    layout[xKey] = { ...common, ...ticks(p.x), domain: [box.left / W, (box.left + box.width) / W], range: p.x.domain, type: p.x.log ? "log" : "linear", anchor: ya, zeroline: false };
-    layout[yKey] = { ...common, ...ticks(p.y), domain: [1 - (box.top + box.height) / H, 1 - box.top / H], range: p.y.domain, type: p.y.log ? "log" : "linear", anchor: xa, zeroline: p.zeroLine, zerolinecolor: t.axis };
-    for (const b of p.bands) shapes.push({ type: "rect", xref: xa, yref: `${ya} domain`, x0: b.from, x1: b.to, y0: 0, y1: 1, fillcolor: b.color, opacity: b.opacity, line: { width: 0 }, layer: "below" });
-    for (const r of p.rules) shapes.push({ type: "line", xref: xa, yref: `${ya} domain`, x0: r.x, x1: r.x, y0: 0, y1: 1, line: { color: r.color, width: 1, dash: DASH[r.dash] } });
+    const common = {
+      showgrid: true,
+      gridcolor: t.grid,
+      showline: true,
+      mirror: true,
+      linecolor: t.axis,
+      tickmode: "array",
+      ticks: "",
+      tickfont: { color: t.muted, size: 11 },
+      fixedrange: true,
+      automargin: false,
+    };
+    const ticks = (a: ScenePanel["x"]) => ({
+      tickvals: a.ticks.map((k) => (a.log ? 10 ** k.at : k.at)),
+      ticktext: a.ticks.map((k) => plotText(k.label)),
+    });
+    layout[xKey] = {
+      ...common,
+      ...ticks(p.x),
+      domain: [box.left / W, (box.left + box.width) / W],
+      range: p.x.domain,
+      type: p.x.log ? "log" : "linear",
+      anchor: ya,
+      zeroline: false,
+    };
+    layout[yKey] = {
+      ...common,
+      ...ticks(p.y),
+      domain: [1 - (box.top + box.height) / H, 1 - box.top / H],
+      range: p.y.domain,
+      type: p.y.log ? "log" : "linear",
+      anchor: xa,
+      zeroline: p.zeroLine,
+      zerolinecolor: t.axis,
+    };
+    for (const b of p.bands)
+      shapes.push({
+        type: "rect",
+        xref: xa,
+        yref: `${ya} domain`,
+        x0: b.from,
+        x1: b.to,
+        y0: 0,
+        y1: 1,
+        fillcolor: b.color,
+        opacity: b.opacity,
+        line: { width: 0 },
+        layer: "below",
+      });
+    for (const r of p.rules)
+      shapes.push({
+        type: "line",
+        xref: xa,
+        yref: `${ya} domain`,
+        x0: r.x,
+        x1: r.x,
+        y0: 0,
+        y1: 1,
+        line: { color: r.color, width: 1, dash: DASH[r.dash] },
+      });
     const c = p.contours;
     if (c) {
       const n = c.levels.count;
       const end = c.levels.start + (n - 1) * c.levels.size;
       // NB: one colorscale stop per level, pinned by zmin/zmax, so level k is drawn in the scene's colour k.
-      const colorscale = n === 1 ? [[0, c.colors[0]], [1, c.colors[0]]] : c.colors.map((col, k) => [k / (n - 1), col]);
-      data.push({ type: "contour", x: c.x, y: c.y, z: c.z, xaxis: xa, yaxis: ya, autocontour: false, contours: { start: c.levels.start, end, size: c.levels.size, coloring: "lines" }, line: { width: 1.2 }, colorscale, zauto: false, zmin: c.levels.start, zmax: n === 1 ? c.levels.start + 1 : end, showscale: false, hovertemplate: `(%{x:.4~g}, %{y:.4~g})<br>${plotText(c.zName)} %{z:.4~g}<extra></extra>`, meta: "contours" });
+      const colorscale =
+        n === 1
+          ? [
+              [0, c.colors[0]],
+              [1, c.colors[0]],
+            ]
+          : c.colors.map((col, k) => [k / (n - 1), col]);
+      data.push({
+        type: "contour",
+        x: c.x,
+        y: c.y,
+        z: c.z,
+        xaxis: xa,
+        yaxis: ya,
+        autocontour: false,
+        contours: { start: c.levels.start, end, size: c.levels.size, coloring: "lines" },
+        line: { width: 1.2 },
+        colorscale,
+        zauto: false,
+        zmin: c.levels.start,
+        zmax: n === 1 ? c.levels.start + 1 : end,
+        showscale: false,
+        hovertemplate: `(%{x:.4~g}, %{y:.4~g})<br>${plotText(c.zName)} %{z:.4~g}<extra></extra>`,
+        meta: "contours",
+      });
     }
     for (const l of p.lines) {
       // NB: without hover labels (a readout elsewhere shows the values) the line still sends hover events.
-      const hover = opts.hoverLabels === false ? { hoverinfo: "none" } : l.hover ? { text: l.x.map((_, k) => plotText(l.hover!(k))), hovertemplate: "%{text}<extra></extra>" } : { hoverinfo: "skip" };
-      data.push({ type: "scatter", mode: l.markers ? "lines+markers" : "lines", name: plotText(l.name), x: onAxis(l.x, p.x.log), y: onAxis(l.y, p.y.log), xaxis: xa, yaxis: ya, line: { color: l.color, width: l.width, dash: DASH[l.dash] }, ...(l.markers ? { marker: { color: l.color, size: l.markers } } : {}), ...hover, showlegend: false, meta: "line" });
+      const hover =
+        opts.hoverLabels === false
+          ? { hoverinfo: "none" }
+          : l.hover
+            ? { text: l.x.map((_, k) => plotText(l.hover!(k))), hovertemplate: "%{text}<extra></extra>" }
+            : { hoverinfo: "skip" };
+      data.push({
+        type: "scatter",
+        mode: l.markers ? "lines+markers" : "lines",
+        name: plotText(l.name),
+        x: onAxis(l.x, p.x.log),
+        y: onAxis(l.y, p.y.log),
+        xaxis: xa,
+        yaxis: ya,
+        line: { color: l.color, width: l.width, dash: DASH[l.dash] },
+        ...(l.markers ? { marker: { color: l.color, size: l.markers } } : {}),
+        ...hover,
+        showlegend: false,
+        meta: "line",
+      });
     }
     data.push(...segmentTraces(p.segments, p, xa, ya));
     for (const s of p.points) {
-      const hover = s.hover ? { text: s.x.map((_, k) => plotText(s.hover!(k))), hovertemplate: "%{text}<extra></extra>" } : { hoverinfo: "skip" };
-      data.push({ type: "scatter", mode: "markers", name: plotText(s.name), x: onAxis(s.x, p.x.log), y: onAxis(s.y, p.y.log), xaxis: xa, yaxis: ya, marker: { color: s.color, size: s.size, opacity: s.opacity ?? 1 }, ...hover, showlegend: false, meta: "points" });
+      const hover = s.hover
+        ? { text: s.x.map((_, k) => plotText(s.hover!(k))), hovertemplate: "%{text}<extra></extra>" }
+        : { hoverinfo: "skip" };
+      data.push({
+        type: "scatter",
+        mode: "markers",
+        name: plotText(s.name),
+        x: onAxis(s.x, p.x.log),
+        y: onAxis(s.y, p.y.log),
+        xaxis: xa,
+        yaxis: ya,
+        marker: { color: s.color, size: s.size, opacity: s.opacity ?? 1 },
+        ...hover,
+        showlegend: false,
+        meta: "points",
+      });
     }
   });
   // The legend as the scene placed it: a swatch (shapes) and a clickable label (an annotation named by its entry).
   for (const e of scene.legend) {
     const [x, y] = [(px: number) => px / W, (py: number) => 1 - py / H];
     const opacity = e.off ? 0.4 : 1;
-    if (e.line) shapes.push({ type: "line", xref: "paper", yref: "paper", x0: x(e.x), x1: x(e.x + 24), y0: y(e.y - 4), y1: y(e.y - 4), line: { color: e.color, width: 3, dash: DASH[e.dash ?? "solid"] }, opacity });
-    if (e.dot) shapes.push({ type: "circle", xref: "paper", yref: "paper", x0: x(e.x + 8.5), x1: x(e.x + 15.5), y0: y(e.y - 0.5), y1: y(e.y - 7.5), fillcolor: e.color, line: { width: 0 }, opacity });
+    if (e.line)
+      shapes.push({
+        type: "line",
+        xref: "paper",
+        yref: "paper",
+        x0: x(e.x),
+        x1: x(e.x + 24),
+        y0: y(e.y - 4),
+        y1: y(e.y - 4),
+        line: { color: e.color, width: 3, dash: DASH[e.dash ?? "solid"] },
+        opacity,
+      });
+    if (e.dot)
+      shapes.push({
+        type: "circle",
+        xref: "paper",
+        yref: "paper",
+        x0: x(e.x + 8.5),
+        x1: x(e.x + 15.5),
+        y0: y(e.y - 0.5),
+        y1: y(e.y - 7.5),
+        fillcolor: e.color,
+        line: { width: 0 },
+        opacity,
+      });
   }
-  for (const k of scene.keys) shapes.push({ type: "rect", xref: "paper", yref: "paper", x0: k.x / W, x1: (k.x + k.width) / W, y0: 1 - (k.y + k.height) / H, y1: 1 - k.y / H, fillcolor: k.color, opacity: k.opacity, line: { width: 0 } });
+  for (const k of scene.keys)
+    shapes.push({
+      type: "rect",
+      xref: "paper",
+      yref: "paper",
+      x0: k.x / W,
+      x1: (k.x + k.width) / W,
+      y0: 1 - (k.y + k.height) / H,
+      y1: 1 - k.y / H,
+      fillcolor: k.color,
+      opacity: k.opacity,
+      line: { width: 0 },
+    });
   let legendIndex = 0;
   for (const text of scene.texts) {
     const a = annotation(text, W, H);

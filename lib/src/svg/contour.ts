@@ -7,7 +7,12 @@ export type Polyline = [number, number][];
  * The contour lines z = level of the grid z[j][i] at (x[i], y[j]), as polylines.
  * Cells with a non-finite corner are skipped; saddles are resolved by the cell's mean.
  */
-export function contourLines(x: readonly number[], y: readonly number[], z: readonly (readonly number[])[], level: number): Polyline[] {
+export function contourLines(
+  x: readonly number[],
+  y: readonly number[],
+  z: readonly (readonly number[])[],
+  level: number,
+): Polyline[] {
   const nx = x.length;
   const ny = y.length;
   // An edge id: 2·(j·nx + i) for the horizontal edge (i,j)–(i+1,j), +1 for the vertical edge (i,j)–(i,j+1).
@@ -42,12 +47,30 @@ export function contourLines(x: readonly number[], y: readonly number[], z: read
       const rightE = 2 * (j * nx + i + 1) + 1;
       const centreHigh = (z00 + z10 + z11 + z01) / 4 > level;
       switch (c) {
-        case 1: case 14: segments.push([leftE, bottom]); break;
-        case 2: case 13: segments.push([bottom, rightE]); break;
-        case 3: case 12: segments.push([leftE, rightE]); break;
-        case 4: case 11: segments.push([rightE, top]); break;
-        case 6: case 9: segments.push([bottom, top]); break;
-        case 7: case 8: segments.push([leftE, top]); break;
+        case 1:
+        case 14:
+          segments.push([leftE, bottom]);
+          break;
+        case 2:
+        case 13:
+          segments.push([bottom, rightE]);
+          break;
+        case 3:
+        case 12:
+          segments.push([leftE, rightE]);
+          break;
+        case 4:
+        case 11:
+          segments.push([rightE, top]);
+          break;
+        case 6:
+        case 9:
+          segments.push([bottom, top]);
+          break;
+        case 7:
+        case 8:
+          segments.push([leftE, top]);
+          break;
         case 5: // z00 and z11 high
           if (centreHigh) segments.push([leftE, top], [bottom, rightE]);
           else segments.push([leftE, bottom], [rightE, top]);

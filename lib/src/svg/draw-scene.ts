@@ -4,7 +4,14 @@ import { minMaxIndices } from "../figure/decimate";
 import { fmt } from "../figure/format";
 import type { Dash } from "../figure/payload";
 import { bandPixels, panelPixels, X_TICK_DY, Y_TICK_DX } from "../figure/scene/panel";
-import type { Scene, SceneContours, SceneLegendEntry, ScenePanel, SceneSegment, SceneText } from "../figure/scene/types";
+import type {
+  Scene,
+  SceneContours,
+  SceneLegendEntry,
+  ScenePanel,
+  SceneSegment,
+  SceneText,
+} from "../figure/scene/types";
 import type { SceneTheme } from "../figure/theme";
 import { contourLines } from "./contour";
 import { el, text, title, utf8Bytes } from "./xml";
@@ -43,7 +50,13 @@ export function drawScene(scene: Scene): string {
  * axis) breaks the line. NB: beyond two points per pixel column only each column's min and max are
  * drawn, which looks identical.
  */
-export function pathData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number, pixels = Infinity): string {
+export function pathData(
+  x: readonly number[],
+  y: readonly number[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  pixels = Infinity,
+): string {
   const idx = x.length > 2 * pixels ? minMaxIndices(x.length, [y.map(sy)], Math.ceil(pixels)) : null;
   let d = "";
   let pen = false;
@@ -66,7 +79,13 @@ export function pathData(x: readonly number[], y: readonly number[], sx: (v: num
  * Dots as one path of zero-length round-capped segments (about 14 bytes a dot). Only the first dot in
  * each `cell`-pixel square is drawn: under a dot a few pixels wide the others would not show.
  */
-export function dotsData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number, cell = 0.1): string {
+export function dotsData(
+  x: readonly number[],
+  y: readonly number[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  cell = 0.1,
+): string {
   const seen = new Set<string>();
   let d = "";
   for (let i = 0; i < x.length; i++) {
@@ -91,7 +110,12 @@ export function hoverIndices(n: number, count: number): number[] {
 }
 
 /** A polyline as path data, dropping points closer than `minPx` to the last one kept (invisible at this size). */
-function polyline(pts: readonly [number, number][], sx: (v: number) => number, sy: (v: number) => number, minPx = 1.2): string {
+function polyline(
+  pts: readonly [number, number][],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  minPx = 1.2,
+): string {
   let d = "";
   let lx = NaN;
   let ly = NaN;
@@ -126,7 +150,10 @@ function contours(c: SceneContours, sx: (v: number) => number, sy: (v: number) =
     const d = contourLines(c.x, c.y, c.z, level)
       .map((l) => polyline(l, sx, sy))
       .join("");
-    if (d) out.push(el("path", { d, fill: "none", stroke: c.colors[k], "stroke-width": 1.2 }, title(`${c.zName} = ${fmt(level)}`)));
+    if (d)
+      out.push(
+        el("path", { d, fill: "none", stroke: c.colors[k], "stroke-width": 1.2 }, title(`${c.zName} = ${fmt(level)}`)),
+      );
   }
   return out;
 }
@@ -141,11 +168,29 @@ function segment(s: SceneSegment, sx: (v: number) => number, sy: (v: number) => 
     if (!(len > 1)) return "";
     const [ux, uy] = [(x1 - x0) / len, (y1 - y0) / len];
     const h = Math.min(6, len / 2);
-    parts.push(el("path", { d: `M${x1.toFixed(1)} ${y1.toFixed(1)}L${(x1 - h * ux - h * 0.5 * uy).toFixed(1)} ${(y1 - h * uy + h * 0.5 * ux).toFixed(1)}L${(x1 - h * ux + h * 0.5 * uy).toFixed(1)} ${(y1 - h * uy - h * 0.5 * ux).toFixed(1)}Z`, fill: s.color }));
+    parts.push(
+      el("path", {
+        d: `M${x1.toFixed(1)} ${y1.toFixed(1)}L${(x1 - h * ux - h * 0.5 * uy).toFixed(1)} ${(y1 - h * uy + h * 0.5 * ux).toFixed(1)}L${(x1 - h * ux + h * 0.5 * uy).toFixed(1)} ${(y1 - h * uy - h * 0.5 * ux).toFixed(1)}Z`,
+        fill: s.color,
+      }),
+    );
     [x1, y1] = [x1 - h * ux, y1 - h * uy];
   }
-  parts.unshift(el("line", { x1: x0.toFixed(1), y1: y0.toFixed(1), x2: x1.toFixed(1), y2: y1.toFixed(1), stroke: s.color, "stroke-width": s.width, "stroke-dasharray": SVG_DASH[s.dash] }));
-  if (s.dot) parts.push(el("circle", { cx: sx(s.dot.x).toFixed(1), cy: sy(s.dot.y).toFixed(1), r: s.dot.size / 2, fill: s.color }));
+  parts.unshift(
+    el("line", {
+      x1: x0.toFixed(1),
+      y1: y0.toFixed(1),
+      x2: x1.toFixed(1),
+      y2: y1.toFixed(1),
+      stroke: s.color,
+      "stroke-width": s.width,
+      "stroke-dasharray": SVG_DASH[s.dash],
+    }),
+  );
+  if (s.dot)
+    parts.push(
+      el("circle", { cx: sx(s.dot.x).toFixed(1), cy: sy(s.dot.y).toFixed(1), r: s.dot.size / 2, fill: s.color }),
+    );
   return el("g", {}, s.hover ? title(s.hover) : "", ...parts);
 }
 
@@ -156,11 +201,25 @@ function drawPanel(p: ScenePanel, t: SceneTheme, clipId: string, d: Detail): str
   for (const b of p.bands) {
     const [x0, x1] = bandPixels(b, sx, box, p.x.log);
     if (!(x1 > x0)) continue;
-    parts.push(el("rect", { x: x0.toFixed(1), y: box.top, width: (x1 - x0).toFixed(1), height: box.height, fill: b.color, "fill-opacity": b.opacity }, b.hover ? title(b.hover) : ""));
+    parts.push(
+      el(
+        "rect",
+        {
+          x: x0.toFixed(1),
+          y: box.top,
+          width: (x1 - x0).toFixed(1),
+          height: box.height,
+          fill: b.color,
+          "fill-opacity": b.opacity,
+        },
+        b.hover ? title(b.hover) : "",
+      ),
+    );
   }
   // Ticks are in axis units; the grid and labels go through the axis's own linear map.
   const ax = (v: number) => box.left + ((v - p.x.domain[0]) / (p.x.domain[1] - p.x.domain[0] || 1)) * box.width;
-  const ay = (v: number) => box.top + box.height - ((v - p.y.domain[0]) / (p.y.domain[1] - p.y.domain[0] || 1)) * box.height;
+  const ay = (v: number) =>
+    box.top + box.height - ((v - p.y.domain[0]) / (p.y.domain[1] - p.y.domain[0] || 1)) * box.height;
   for (const k of p.x.ticks) {
     const px = ax(k.at).toFixed(1);
     parts.push(el("line", { x1: px, x2: px, y1: box.top, y2: box.top + box.height, stroke: t.grid }));
@@ -168,25 +227,78 @@ function drawPanel(p: ScenePanel, t: SceneTheme, clipId: string, d: Detail): str
   }
   for (const k of p.y.ticks) {
     const py = ay(k.at);
-    parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: py.toFixed(1), y2: py.toFixed(1), stroke: t.grid }));
+    parts.push(
+      el("line", { x1: box.left, x2: box.left + box.width, y1: py.toFixed(1), y2: py.toFixed(1), stroke: t.grid }),
+    );
     parts.push(text({ x: box.left - Y_TICK_DX, y: (py + 4).toFixed(1), "text-anchor": "end", fill: t.muted }, k.label));
   }
-  if (p.zeroLine) parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: ay(0).toFixed(1), y2: ay(0).toFixed(1), stroke: t.axis }));
-  parts.push(el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: t.axis }));
+  if (p.zeroLine)
+    parts.push(
+      el("line", {
+        x1: box.left,
+        x2: box.left + box.width,
+        y1: ay(0).toFixed(1),
+        y2: ay(0).toFixed(1),
+        stroke: t.axis,
+      }),
+    );
+  parts.push(
+    el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: t.axis }),
+  );
   const drawn: string[] = [];
   if (p.contours) drawn.push(...contours(p.contours, sx, sy));
-  for (const r of p.rules) drawn.push(el("line", { x1: sx(r.x).toFixed(1), x2: sx(r.x).toFixed(1), y1: box.top, y2: box.top + box.height, stroke: r.color, "stroke-dasharray": SVG_DASH[r.dash] }));
+  for (const r of p.rules)
+    drawn.push(
+      el("line", {
+        x1: sx(r.x).toFixed(1),
+        x2: sx(r.x).toFixed(1),
+        y1: box.top,
+        y2: box.top + box.height,
+        stroke: r.color,
+        "stroke-dasharray": SVG_DASH[r.dash],
+      }),
+    );
   // NB: arrows go under the lines (a descent path stays on top); tangents over everything, after the hover targets.
   for (const s of p.segments) if (s.head) drawn.push(segment(s, sx, sy));
-  for (const l of p.lines) drawn.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width, "stroke-dasharray": SVG_DASH[l.dash], "stroke-linejoin": "round" }));
+  for (const l of p.lines)
+    drawn.push(
+      el("path", {
+        d: pathData(l.x, l.y, sx, sy, box.width),
+        fill: "none",
+        stroke: l.color,
+        "stroke-width": l.width,
+        "stroke-dasharray": SVG_DASH[l.dash],
+        "stroke-linejoin": "round",
+      }),
+    );
   // NB: markers after every line, so another line never hides a line's markers.
   for (const l of p.lines) {
     const m = l.markers ? dotsData(l.x, l.y, sx, sy, d.cell) : "";
-    if (m) drawn.push(el("path", { d: m, fill: "none", stroke: l.color, "stroke-width": l.markers, "stroke-linecap": "round", class: "markers" }));
+    if (m)
+      drawn.push(
+        el("path", {
+          d: m,
+          fill: "none",
+          stroke: l.color,
+          "stroke-width": l.markers,
+          "stroke-linecap": "round",
+          class: "markers",
+        }),
+      );
   }
   for (const s of p.points) {
     const m = dotsData(s.x, s.y, sx, sy, d.cell);
-    if (m) drawn.push(el("path", { d: m, fill: "none", stroke: s.color, "stroke-width": s.size, "stroke-linecap": "round", "stroke-opacity": s.opacity }));
+    if (m)
+      drawn.push(
+        el("path", {
+          d: m,
+          fill: "none",
+          stroke: s.color,
+          "stroke-width": s.size,
+          "stroke-linecap": "round",
+          "stroke-opacity": s.opacity,
+        }),
+      );
   }
   for (const l of [...p.lines, ...p.points]) {
     if (!l.hover) continue;
@@ -194,12 +306,26 @@ function drawPanel(p: ScenePanel, t: SceneTheme, clipId: string, d: Detail): str
       const px = sx(l.x[i]);
       const py = sy(l.y[i]);
       if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-      drawn.push(el("circle", { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 }, title(l.hover(i))));
+      drawn.push(
+        el(
+          "circle",
+          { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 },
+          title(l.hover(i)),
+        ),
+      );
     }
   }
   for (const s of p.segments) if (!s.head) drawn.push(segment(s, sx, sy));
   // NB: a little slack around the frame, so a line along the frame's edge keeps its full width.
-  const clip = el("defs", {}, el("clipPath", { id: clipId }, el("rect", { x: box.left - 2, y: box.top - 2, width: box.width + 4, height: box.height + 4 })));
+  const clip = el(
+    "defs",
+    {},
+    el(
+      "clipPath",
+      { id: clipId },
+      el("rect", { x: box.left - 2, y: box.top - 2, width: box.width + 4, height: box.height + 4 }),
+    ),
+  );
   return el("g", { class: "panel" }, clip, ...parts, el("g", { "clip-path": `url(#${clipId})` }, ...drawn));
 }
 
@@ -209,7 +335,17 @@ function legendEntry(e: SceneLegendEntry, label: SceneText | undefined): string 
     "g",
     { opacity: e.off ? 0.4 : undefined },
     e.hover ? title(e.hover) : "",
-    e.line ? el("line", { x1: e.x, x2: e.x + 24, y1: e.y - 4, y2: e.y - 4, stroke: e.color, "stroke-width": 3, "stroke-dasharray": SVG_DASH[e.dash ?? "solid"] }) : "",
+    e.line
+      ? el("line", {
+          x1: e.x,
+          x2: e.x + 24,
+          y1: e.y - 4,
+          y2: e.y - 4,
+          stroke: e.color,
+          "stroke-width": 3,
+          "stroke-dasharray": SVG_DASH[e.dash ?? "solid"],
+        })
+      : "",
     e.dot ? el("circle", { cx: e.x + 12, cy: e.y - 4, r: 3.5, fill: e.color }) : "",
     label ? sceneText({ ...label, hover: undefined }) : "",
   );
@@ -224,12 +360,28 @@ function drawSceneAt(scene: Scene, d: Detail): string {
   const rest = scene.texts.filter((x) => x.role !== "title" && x.role !== "legend");
   return el(
     "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width: W, height: H, viewBox: `0 0 ${W} ${H}`, "font-family": "sans-serif", "font-size": 11, role: "img", "aria-label": heading[0]?.text ?? "" },
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      width: W,
+      height: H,
+      viewBox: `0 0 ${W} ${H}`,
+      "font-family": "sans-serif",
+      "font-size": 11,
+      role: "img",
+      "aria-label": heading[0]?.text ?? "",
+    },
     el("rect", { width: W, height: H, fill: t.paper, stroke: t.border, rx: 4 }),
     ...heading.map(sceneText),
     ...scene.panels.map((p, i) => drawPanel(p, t, `${scene.id}-${i}`, d)),
     ...scene.legend.map((e, k) => legendEntry(e, labels[k])),
-    ...scene.keys.map((k) => el("g", {}, k.hover ? title(k.hover) : "", el("rect", { x: k.x, y: k.y, width: k.width, height: k.height, fill: k.color, "fill-opacity": k.opacity }))),
+    ...scene.keys.map((k) =>
+      el(
+        "g",
+        {},
+        k.hover ? title(k.hover) : "",
+        el("rect", { x: k.x, y: k.y, width: k.width, height: k.height, fill: k.color, "fill-opacity": k.opacity }),
+      ),
+    ),
     ...rest.map(sceneText),
   );
 }

@@ -5,7 +5,12 @@ import { card } from "./panel";
 import { INK } from "./palette";
 import { el, fmt, text, title, utf8Bytes } from "./xml";
 
-const ROLE_FILL: Record<PlacedNode["role"], string> = { input: "#e8eef6", param: "#fde9d9", op: "#f2f2f2", loss: "#e3f1e0" };
+const ROLE_FILL: Record<PlacedNode["role"], string> = {
+  input: "#e8eef6",
+  param: "#fde9d9",
+  op: "#f2f2f2",
+  loss: "#e3f1e0",
+};
 
 export { pathFormula } from "../figure/scene/network";
 import { pathFormula } from "../figure/scene/network";
@@ -34,9 +39,27 @@ function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const sel = p.explanations.find((x) => x.param === p.selected);
   const edges = scene.edges.map((e) => {
-    const line = el("line", { x1: e.x1.toFixed(1), y1: (top + e.y1).toFixed(1), x2: e.x2.toFixed(1), y2: (top + e.y2).toFixed(1), stroke: e.hot ? INK.accent : INK.axis, "stroke-width": e.hot ? 3 : 1.3 });
+    const line = el("line", {
+      x1: e.x1.toFixed(1),
+      y1: (top + e.y1).toFixed(1),
+      x2: e.x2.toFixed(1),
+      y2: (top + e.y2).toFixed(1),
+      stroke: e.hot ? INK.accent : INK.axis,
+      "stroke-width": e.hot ? 3 : 1.3,
+    });
     if (detail === 0) return line;
-    const label = e.label ? text({ x: e.label.x.toFixed(1), y: (top + e.label.y).toFixed(1), "text-anchor": "middle", fill: e.hot ? INK.accent : INK.muted, "font-size": NETWORK_LABEL_SIZE }, e.label.text) : "";
+    const label = e.label
+      ? text(
+          {
+            x: e.label.x.toFixed(1),
+            y: (top + e.label.y).toFixed(1),
+            "text-anchor": "middle",
+            fill: e.hot ? INK.accent : INK.muted,
+            "font-size": NETWORK_LABEL_SIZE,
+          },
+          e.label.text,
+        )
+      : "";
     return el("g", {}, title(e.fullLabel), line, label);
   });
   const nodes = scene.nodes.map(({ node: n, x, y, w, h, label, value }) => {
@@ -44,24 +67,68 @@ function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
     return el(
       "g",
       {},
-      title(`${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, gradient ∂loss/∂${n.label} = ${fmt(n.grad, 6)}`),
-      el("rect", { x: (x - w / 2).toFixed(1), y: (top + y - h / 2).toFixed(1), width: w, height: h, rx: h / 2, fill: ROLE_FILL[n.role], stroke: hot ? INK.accent : INK.axis, "stroke-width": hot ? 2.5 : 1 }),
-      text({ x: x.toFixed(1), y: (top + y + 4).toFixed(1), "text-anchor": "middle", fill: INK.text, "font-weight": "bold" }, label),
-      value ? text({ x: value.x.toFixed(1), y: (top + value.y).toFixed(1), "text-anchor": "middle", fill: INK.muted, "font-size": NETWORK_LABEL_SIZE }, value.text) : "",
+      title(
+        `${n.label}${n.op ? ` (${n.op})` : ""}: value ${fmt(n.value, 6)}, gradient ∂loss/∂${n.label} = ${fmt(n.grad, 6)}`,
+      ),
+      el("rect", {
+        x: (x - w / 2).toFixed(1),
+        y: (top + y - h / 2).toFixed(1),
+        width: w,
+        height: h,
+        rx: h / 2,
+        fill: ROLE_FILL[n.role],
+        stroke: hot ? INK.accent : INK.axis,
+        "stroke-width": hot ? 2.5 : 1,
+      }),
+      text(
+        {
+          x: x.toFixed(1),
+          y: (top + y + 4).toFixed(1),
+          "text-anchor": "middle",
+          fill: INK.text,
+          "font-weight": "bold",
+        },
+        label,
+      ),
+      value
+        ? text(
+            {
+              x: value.x.toFixed(1),
+              y: (top + value.y).toFixed(1),
+              "text-anchor": "middle",
+              fill: INK.muted,
+              "font-size": NETWORK_LABEL_SIZE,
+            },
+            value.text,
+          )
+        : "",
     );
   });
   const lines: string[] = [];
   let y = top + scene.height + 22;
   if (sel) {
     const loss = p.nodes.find((n) => n.role === "loss")?.label ?? "loss";
-    lines.push(text({ x: 20, y, fill: INK.text, "font-weight": "bold" }, `∂${loss}/∂${sel.paramLabel}: one product of local derivatives per path (chain rule), summed`));
+    lines.push(
+      text(
+        { x: 20, y, fill: INK.text, "font-weight": "bold" },
+        `∂${loss}/∂${sel.paramLabel}: one product of local derivatives per path (chain rule), summed`,
+      ),
+    );
     const shown = sel.paths.slice(0, 12);
     for (const path of shown) {
       y += 17;
       const names = path.nodes.map((id) => byId.get(id)?.label ?? id).join(" → ");
       // A path too long for the card goes on several rows: its nodes, then the formula broken before each "=".
       const one = `${names}:  ${pathFormula(path)}`;
-      const rows = textWidth(one, 11) <= W - 40 ? [one] : [`${names}:`, ...pathFormula(path).split(/ (?==)/).map((r, k) => (k ? `  ${r}` : r))];
+      const rows =
+        textWidth(one, 11) <= W - 40
+          ? [one]
+          : [
+              `${names}:`,
+              ...pathFormula(path)
+                .split(/ (?==)/)
+                .map((r, k) => (k ? `  ${r}` : r)),
+            ];
       rows.forEach((r, k) => {
         if (k) y += 15;
         lines.push(text({ x: k ? 40 : 28, y, fill: INK.accent }, r));
@@ -70,10 +137,20 @@ function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
     const more = sel.paths.length - shown.length + sel.omitted;
     if (more > 0) {
       y += 17;
-      lines.push(text({ x: 28, y, fill: INK.muted }, `… and ${more} more path${more === 1 ? "" : "s"} (their products are in the sum)`));
+      lines.push(
+        text(
+          { x: 28, y, fill: INK.muted },
+          `… and ${more} more path${more === 1 ? "" : "s"} (their products are in the sum)`,
+        ),
+      );
     }
     y += 20;
-    lines.push(text({ x: 20, y, fill: INK.text, "font-weight": "bold" }, `Σ paths = ${fmt(sel.sum, 8)}   backward() gives ∂${loss}/∂${sel.paramLabel} = ${fmt(sel.grad, 8)}`));
+    lines.push(
+      text(
+        { x: 20, y, fill: INK.text, "font-weight": "bold" },
+        `Σ paths = ${fmt(sel.sum, 8)}   backward() gives ∂${loss}/∂${sel.paramLabel} = ${fmt(sel.grad, 8)}`,
+      ),
+    );
   }
   return card(W, y + 16, p.title, ...edges, ...nodes, ...lines);
 }

@@ -102,7 +102,13 @@ const log10 = (v: number) => (v > 0 ? Math.log10(v) : NaN);
  * axis) breaks the line. NB: beyond two points per pixel column only each column's min and max are
  * drawn, which looks identical.
  */
-export function pathData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number, pixels = Infinity): string {
+export function pathData(
+  x: readonly number[],
+  y: readonly number[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  pixels = Infinity,
+): string {
   const idx = x.length > 2 * pixels ? minMaxIndices(x.length, [y.map(sy)], Math.ceil(pixels)) : null;
   let d = "";
   let pen = false;
@@ -125,7 +131,13 @@ export function pathData(x: readonly number[], y: readonly number[], sx: (v: num
  * Dots as one path of zero-length round-capped segments (about 14 bytes a dot). Only the first dot in
  * each `cell`-pixel square is drawn: under a dot a few pixels wide the others would not show.
  */
-export function dotsData(x: readonly number[], y: readonly number[], sx: (v: number) => number, sy: (v: number) => number, cell = 0.1): string {
+export function dotsData(
+  x: readonly number[],
+  y: readonly number[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  cell = 0.1,
+): string {
   const seen = new Set<string>();
   let d = "";
   for (let i = 0; i < x.length; i++) {
@@ -161,11 +173,31 @@ const inAxis = (log: boolean | undefined, a: readonly number[]) => (log ? a.map(
 /** The x axis range in axis units: fixed, or the data's. NB: lines span it edge to edge; dots get a margin so the outermost are not cut in half. */
 function xDomainOf(spec: PanelSpec): [number, number] {
   const points = spec.points ?? [];
-  return spec.xDomain ?? union(extent(spec.lines.map((l) => inAxis(spec.xLog, l.x)), 0), points.length ? extent(points.map((p) => inAxis(spec.xLog, p.x)), 0.03) : undefined, spec.lines.length > 0);
+  return (
+    spec.xDomain ??
+    union(
+      extent(
+        spec.lines.map((l) => inAxis(spec.xLog, l.x)),
+        0,
+      ),
+      points.length
+        ? extent(
+            points.map((p) => inAxis(spec.xLog, p.x)),
+            0.03,
+          )
+        : undefined,
+      spec.lines.length > 0,
+    )
+  );
 }
 
 /** The visible pixel extent [x0, x1] of a band (x1 ≤ x0 when it is off the axis). NB: an edge ≤ 0 on a log axis lies left of every positive value. */
-function bandPixels(b: { from: number; to: number }, sx: Scale, box: PanelBox, xLog: boolean | undefined): [number, number] {
+function bandPixels(
+  b: { from: number; to: number },
+  sx: Scale,
+  box: PanelBox,
+  xLog: boolean | undefined,
+): [number, number] {
   const at = (v: number) => Math.min(box.left + box.width, Math.max(box.left, xLog && v <= 0 ? -Infinity : sx(v)));
   return [at(b.from), at(b.to)];
 }
@@ -226,7 +258,9 @@ export function panel(spec: PanelSpec): DrawnPanel {
   const { box } = spec;
   const points = spec.points ?? [];
   const xd = xDomainOf(spec);
-  const yd = spec.yDomain ?? extent([...spec.lines.map((l) => inAxis(spec.yLog, l.y)), ...points.map((p) => inAxis(spec.yLog, p.y))]);
+  const yd =
+    spec.yDomain ??
+    extent([...spec.lines.map((l) => inAxis(spec.yLog, l.y)), ...points.map((p) => inAxis(spec.yLog, p.y))]);
   const sxT = linearScale(xd, [box.left, box.left + box.width]);
   const syT = linearScale(yd, [box.top + box.height, box.top]);
   const sx = dataScale(sxT, spec.xLog);
@@ -235,10 +269,26 @@ export function panel(spec: PanelSpec): DrawnPanel {
   for (const b of spec.bands ?? []) {
     const [x0, x1] = bandPixels(b, sx, box, spec.xLog);
     if (!(x1 > x0)) continue;
-    parts.push(el("rect", { x: x0.toFixed(1), y: box.top, width: (x1 - x0).toFixed(1), height: box.height, fill: b.color, "fill-opacity": b.opacity ?? 0.13 }, b.hover ? title(b.hover) : ""));
+    parts.push(
+      el(
+        "rect",
+        {
+          x: x0.toFixed(1),
+          y: box.top,
+          width: (x1 - x0).toFixed(1),
+          height: box.height,
+          fill: b.color,
+          "fill-opacity": b.opacity ?? 0.13,
+        },
+        b.hover ? title(b.hover) : "",
+      ),
+    );
   }
   const strip = bandLabels(spec);
-  for (const l of strip.labels) parts.push(text({ x: l.x.toFixed(1), y: box.top - 3 - l.row * LABEL_ROW, fill: INK.muted, "font-size": 10 }, l.text));
+  for (const l of strip.labels)
+    parts.push(
+      text({ x: l.x.toFixed(1), y: box.top - 3 - l.row * LABEL_ROW, fill: INK.muted, "font-size": 10 }, l.text),
+    );
   const labelRows = Math.max(spec.labelRows ?? 0, strip.rows);
   const xTicks: Tick[] = spec.xLog ? logTicks(xd[0], xd[1]) : axisTicks(xd, Math.max(2, Math.round(box.width / 60)));
   for (const t of xTicks) {
@@ -251,35 +301,99 @@ export function panel(spec: PanelSpec): DrawnPanel {
   for (const t of yTicks) {
     const py = syT(t.at).toFixed(1);
     parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: py, y2: py, stroke: INK.grid }));
-    parts.push(text({ x: box.left - 5, y: (syT(t.at) + 4).toFixed(1), "text-anchor": "end", fill: INK.muted }, t.label));
+    parts.push(
+      text({ x: box.left - 5, y: (syT(t.at) + 4).toFixed(1), "text-anchor": "end", fill: INK.muted }, t.label),
+    );
   }
   if (!spec.yLog && yd[0] < 0 && yd[1] > 0) {
-    parts.push(el("line", { x1: box.left, x2: box.left + box.width, y1: syT(0).toFixed(1), y2: syT(0).toFixed(1), stroke: INK.axis }));
+    parts.push(
+      el("line", {
+        x1: box.left,
+        x2: box.left + box.width,
+        y1: syT(0).toFixed(1),
+        y2: syT(0).toFixed(1),
+        stroke: INK.axis,
+      }),
+    );
   }
-  parts.push(el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: INK.axis }));
+  parts.push(
+    el("rect", { x: box.left, y: box.top, width: box.width, height: box.height, fill: "none", stroke: INK.axis }),
+  );
   // NB: the last title row sits where a one-row title would; earlier rows go up into the room the figure left.
   const titleRows = wrapTitle(spec.title, spec.titleWidth);
-  titleRows.forEach((row, k) => parts.push(text({ x: box.left, y: box.top - 7 - labelRows * LABEL_ROW - (titleRows.length - 1 - k) * TITLE_ROW, fill: INK.text, "font-weight": "bold" }, row)));
-  if (spec.xLabel) parts.push(text({ x: box.left + box.width / 2, y: box.top + box.height + 30, "text-anchor": "middle", fill: INK.muted }, spec.xLabel));
+  titleRows.forEach((row, k) =>
+    parts.push(
+      text(
+        {
+          x: box.left,
+          y: box.top - 7 - labelRows * LABEL_ROW - (titleRows.length - 1 - k) * TITLE_ROW,
+          fill: INK.text,
+          "font-weight": "bold",
+        },
+        row,
+      ),
+    ),
+  );
+  if (spec.xLabel)
+    parts.push(
+      text(
+        { x: box.left + box.width / 2, y: box.top + box.height + 30, "text-anchor": "middle", fill: INK.muted },
+        spec.xLabel,
+      ),
+    );
   if (spec.yLabel) {
     const widest = Math.max(0, ...yTicks.map((t) => t.label.length));
     const lx = box.left - 14 - 6.5 * widest;
     const ly = box.top + box.height / 2;
-    parts.push(text({ x: lx.toFixed(1), y: ly, "text-anchor": "middle", fill: INK.muted, transform: `rotate(-90 ${lx.toFixed(1)} ${ly})` }, spec.yLabel));
+    parts.push(
+      text(
+        {
+          x: lx.toFixed(1),
+          y: ly,
+          "text-anchor": "middle",
+          fill: INK.muted,
+          transform: `rotate(-90 ${lx.toFixed(1)} ${ly})`,
+        },
+        spec.yLabel,
+      ),
+    );
   }
-  const clip = (...children: string[]) => (spec.clipId ? el("g", { "clip-path": `url(#${spec.clipId})` }, ...children) : children.join(""));
+  const clip = (...children: string[]) =>
+    spec.clipId ? el("g", { "clip-path": `url(#${spec.clipId})` }, ...children) : children.join("");
   const drawn: string[] = [];
   for (const l of spec.lines) {
-    drawn.push(el("path", { d: pathData(l.x, l.y, sx, sy, box.width), fill: "none", stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash, "stroke-linejoin": "round" }));
+    drawn.push(
+      el("path", {
+        d: pathData(l.x, l.y, sx, sy, box.width),
+        fill: "none",
+        stroke: l.color,
+        "stroke-width": l.width ?? 2,
+        "stroke-dasharray": l.dash,
+        "stroke-linejoin": "round",
+      }),
+    );
   }
   // NB: markers after every line, so another line never hides a line's markers.
   for (const l of spec.lines) {
     const d = l.markers ? dotsData(l.x, l.y, sx, sy, l.markers.cell) : "";
-    if (d) drawn.push(el("path", { d, fill: "none", stroke: l.color, "stroke-width": l.markers!.size, "stroke-linecap": "round", class: "markers" }));
+    if (d)
+      drawn.push(
+        el("path", {
+          d,
+          fill: "none",
+          stroke: l.color,
+          "stroke-width": l.markers!.size,
+          "stroke-linecap": "round",
+          class: "markers",
+        }),
+      );
   }
   for (const p of points) {
     const d = dotsData(p.x, p.y, sx, sy, p.cell);
-    if (d) drawn.push(el("path", { d, fill: "none", stroke: p.color, "stroke-width": p.size ?? 5, "stroke-linecap": "round" }));
+    if (d)
+      drawn.push(
+        el("path", { d, fill: "none", stroke: p.color, "stroke-width": p.size ?? 5, "stroke-linecap": "round" }),
+      );
   }
   const hoverPoints = spec.hoverPoints ?? 41;
   for (const l of [...spec.lines, ...points]) {
@@ -288,12 +402,28 @@ export function panel(spec: PanelSpec): DrawnPanel {
       const px = sx(l.x[i]);
       const py = sy(l.y[i]);
       if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-      drawn.push(el("circle", { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 }, title(l.hover(i))));
+      drawn.push(
+        el(
+          "circle",
+          { cx: px.toFixed(1), cy: py.toFixed(1), r: 4, fill: l.color, "fill-opacity": 0.01 },
+          title(l.hover(i)),
+        ),
+      );
     }
   }
   if (spec.clipId) {
     // NB: a little slack around the frame, so a line along the frame's edge keeps its full width.
-    parts.unshift(el("defs", {}, el("clipPath", { id: spec.clipId }, el("rect", { x: box.left - 2, y: box.top - 2, width: box.width + 4, height: box.height + 4 }))));
+    parts.unshift(
+      el(
+        "defs",
+        {},
+        el(
+          "clipPath",
+          { id: spec.clipId },
+          el("rect", { x: box.left - 2, y: box.top - 2, width: box.width + 4, height: box.height + 4 }),
+        ),
+      ),
+    );
   }
   parts.push(clip(...drawn));
   return { svg: el("g", { class: "panel" }, ...parts), sx, sy, clip };
@@ -327,7 +457,12 @@ export function figureId(payload: unknown): string {
 }
 
 /** A legend row: swatch and label per entry, laid out left to right from (x, y), wrapping at `maxX`. */
-export function legend(entries: readonly { label: string; color: string; dash?: string; hover?: string; dot?: boolean; marker?: boolean }[], x: number, y: number, maxX: number): { svg: string; bottom: number } {
+export function legend(
+  entries: readonly { label: string; color: string; dash?: string; hover?: string; dot?: boolean; marker?: boolean }[],
+  x: number,
+  y: number,
+  maxX: number,
+): { svg: string; bottom: number } {
   const parts: string[] = [];
   let cx = x;
   let cy = y;
@@ -343,7 +478,17 @@ export function legend(entries: readonly { label: string; color: string; dash?: 
         "g",
         {},
         e.hover ? title(e.hover) : "",
-        e.dot ? "" : el("line", { x1: cx, x2: cx + 24, y1: cy - 4, y2: cy - 4, stroke: e.color, "stroke-width": 3, "stroke-dasharray": e.dash }),
+        e.dot
+          ? ""
+          : el("line", {
+              x1: cx,
+              x2: cx + 24,
+              y1: cy - 4,
+              y2: cy - 4,
+              stroke: e.color,
+              "stroke-width": 3,
+              "stroke-dasharray": e.dash,
+            }),
         e.dot || e.marker ? el("circle", { cx: cx + 12, cy: cy - 4, r: 3.5, fill: e.color }) : "",
         text({ x: cx + 30, y: cy, fill: INK.text }, e.label),
       ),
@@ -357,7 +502,16 @@ export function legend(entries: readonly { label: string; color: string; dash?: 
 export function card(width: number, height: number, heading: string, ...children: string[]): string {
   return el(
     "svg",
-    { xmlns: "http://www.w3.org/2000/svg", width, height, viewBox: `0 0 ${width} ${height}`, "font-family": "sans-serif", "font-size": 11, role: "img", "aria-label": heading },
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      "font-family": "sans-serif",
+      "font-size": 11,
+      role: "img",
+      "aria-label": heading,
+    },
     el("rect", { width, height, fill: INK.background, stroke: INK.border, rx: 4 }),
     text({ x: width / 2, y: 22, "text-anchor": "middle", "font-size": 14, fill: INK.text }, heading),
     ...children,

@@ -18,7 +18,10 @@ const PATH_DOTS = 40;
 export const levelCount = (l: LandscapePanel["levels"]) => Math.max(1, Math.round((l.end - l.start) / l.size) + 1);
 
 function panelSpec(s: LandscapePanel, t: SceneTheme) {
-  const span = (v: readonly number[]): [number, number] => [Math.min(v[0], v[v.length - 1]), Math.max(v[0], v[v.length - 1])];
+  const span = (v: readonly number[]): [number, number] => [
+    Math.min(v[0], v[v.length - 1]),
+    Math.max(v[0], v[v.length - 1]),
+  ];
   // NB: Lab's CSS may name the paper ("white"); the theme's own paper has the same luminance class.
   const paper = isHexColor(t.paper) ? t.paper : t.light ? "#ffffff" : "#111111";
   const n = levelCount(s.levels);
@@ -27,14 +30,32 @@ function panelSpec(s: LandscapePanel, t: SceneTheme) {
   if (a) {
     for (const k of strideIndices(a.x.length, MAX_ARROWS)) {
       if (!(a.u[k] || a.v[k])) continue;
-      segments.push({ x: [a.x[k], a.x[k] + a.scale * a.u[k]], y: [a.y[k], a.y[k] + a.scale * a.v[k]], color: t.text, width: 1.2, dash: "solid", head: true, hover: `−∇L at (${fmt(a.x[k])}, ${fmt(a.y[k])}) = (${fmt(a.u[k])}, ${fmt(a.v[k])})` });
+      segments.push({
+        x: [a.x[k], a.x[k] + a.scale * a.u[k]],
+        y: [a.y[k], a.y[k] + a.scale * a.v[k]],
+        color: t.text,
+        width: 1.2,
+        dash: "solid",
+        head: true,
+        hover: `−∇L at (${fmt(a.x[k])}, ${fmt(a.y[k])}) = (${fmt(a.u[k])}, ${fmt(a.v[k])})`,
+      });
     }
   }
   const path = s.path;
   const m = path.x.length;
   const dots = strideIndices(m, PATH_DOTS).filter((i) => Number.isFinite(path.x[i]) && Number.isFinite(path.y[i]));
-  const hover = (i: number) => `step ${path.step[i]}: (${fmt(path.x[i])}, ${fmt(path.y[i])}), loss ${fmt(path.loss[i])}`;
-  const set = (idx: number[], size: number, opacity: number, name: string): ScenePoints => ({ name, x: idx.map((i) => path.x[i]), y: idx.map((i) => path.y[i]), color: t.accent, size, opacity, hover: (j) => hover(idx[j]), hovers: idx.length });
+  const hover = (i: number) =>
+    `step ${path.step[i]}: (${fmt(path.x[i])}, ${fmt(path.y[i])}), loss ${fmt(path.loss[i])}`;
+  const set = (idx: number[], size: number, opacity: number, name: string): ScenePoints => ({
+    name,
+    x: idx.map((i) => path.x[i]),
+    y: idx.map((i) => path.y[i]),
+    color: t.accent,
+    size,
+    opacity,
+    hover: (j) => hover(idx[j]),
+    hovers: idx.length,
+  });
   const ends = dots.filter((i) => i === 0 || i === m - 1);
   return {
     title: s.title,
@@ -42,10 +63,25 @@ function panelSpec(s: LandscapePanel, t: SceneTheme) {
     yLabel: s.yLabel,
     xDomain: span(s.x),
     yDomain: span(s.y),
-    contours: { x: s.x, y: s.y, z: s.z, levels: { start: s.levels.start, size: s.levels.size, count: n }, colors: Array.from({ length: n }, (_, k) => contourColor(k, n, paper)), zName: "loss" },
+    contours: {
+      x: s.x,
+      y: s.y,
+      z: s.z,
+      levels: { start: s.levels.start, size: s.levels.size, count: n },
+      colors: Array.from({ length: n }, (_, k) => contourColor(k, n, paper)),
+      zName: "loss",
+    },
     segments,
     lines: [{ name: "descent path", x: path.x, y: path.y, color: t.accent, width: 1.8, dash: "solid" as const }],
-    points: [set(dots.filter((i) => !ends.includes(i)), 6, 0.35, "steps"), set(ends, 8, 1, "first and last step")],
+    points: [
+      set(
+        dots.filter((i) => !ends.includes(i)),
+        6,
+        0.35,
+        "steps",
+      ),
+      set(ends, 8, 1, "first and last step"),
+    ],
   };
 }
 
@@ -56,8 +92,28 @@ export function landscapeScene(p: LandscapePayload, view: SceneView = {}): Scene
   const gap = 80;
   const size = Math.min(320, (W - left - 20 - gap * (k - 1)) / k);
   const top = 56;
-  const laid = p.panels.map((s, i) => layoutPanel({ ...panelSpec(s, t), box: { left: left + i * (size + gap), top, width: size, height: size } }, t));
+  const laid = p.panels.map((s, i) =>
+    layoutPanel({ ...panelSpec(s, t), box: { left: left + i * (size + gap), top, width: size, height: size } }, t),
+  );
   const texts: SceneText[] = [titleText(p.title, W, t), ...laid.flatMap((l) => l.texts)];
-  texts.push({ role: "note", text: "red: gradient-descent path (hover a dot for its step and loss); arrows: −∇L; contours: purple low, yellow high", x: left, y: top + size + 52, size: 11, anchor: "start", color: t.muted });
-  return { kind: "landscape", width: W, height: top + size + 66, theme: t, panels: laid.map((l) => l.panel), texts, legend: [], keys: [], id: figureId(p) };
+  texts.push({
+    role: "note",
+    text: "red: gradient-descent path (hover a dot for its step and loss); arrows: −∇L; contours: purple low, yellow high",
+    x: left,
+    y: top + size + 52,
+    size: 11,
+    anchor: "start",
+    color: t.muted,
+  });
+  return {
+    kind: "landscape",
+    width: W,
+    height: top + size + 66,
+    theme: t,
+    panels: laid.map((l) => l.panel),
+    texts,
+    legend: [],
+    keys: [],
+    id: figureId(p),
+  };
 }

@@ -16,7 +16,17 @@ export interface NetworkScene {
   width: number;
   height: number;
   nodes: { node: PlacedNode; x: number; y: number; w: number; h: number; label: string; value?: SceneLabel }[];
-  edges: { from: string; to: string; x1: number; y1: number; x2: number; y2: number; hot: boolean; label?: SceneLabel; fullLabel: string }[];
+  edges: {
+    from: string;
+    to: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    hot: boolean;
+    label?: SceneLabel;
+    fullLabel: string;
+  }[];
   /** Labels left out for want of room (their hover text stays). */
   dropped: number;
 }
@@ -45,7 +55,10 @@ function exit(w: number, h: number, dx: number, dy: number): number {
  * The graph left to right (inputs → loss); `selected`/`focus` choose the hot edges (placed first). With
  * `labels` false only pills, names and edges (big graphs that must shrink).
  */
-export function networkScene(p: NetworkPayload, view: { selected?: string; focus?: number; labels?: boolean } = {}): NetworkScene {
+export function networkScene(
+  p: NetworkPayload,
+  view: { selected?: string; focus?: number; labels?: boolean } = {},
+): NetworkScene {
   const perColumn = new Map<number, number>();
   for (const n of p.nodes) perColumn.set(n.x, (perColumn.get(n.x) ?? 0) + 1);
   const rows = Math.max(...perColumn.values());
@@ -61,16 +74,39 @@ export function networkScene(p: NetworkPayload, view: { selected?: string; focus
   const py = (n: PlacedNode) => top + (y1 > y0 ? ((n.y - y0) / (y1 - y0)) * gh : gh / 2);
   const pill = (n: PlacedNode) => Math.max(34, 7 * Math.min(14, n.label.length) + 14);
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const hot = hotEdges(p.explanations.find((x) => x.param === (view.selected ?? p.selected)), view.focus);
+  const hot = hotEdges(
+    p.explanations.find((x) => x.param === (view.selected ?? p.selected)),
+    view.focus,
+  );
   const isHot = (e: { from: string; to: string }) => hot.has(`${e.from}\u0000${e.to}`);
   const labels = view.labels ?? true;
   // Labels go where they clear the pills and each other: node values first, then hot edges, then the rest.
-  const taken: Box[] = p.nodes.map((n) => ({ x0: px(n) - pill(n) / 2, x1: px(n) + pill(n) / 2, y0: py(n) - PILL_H / 2, y1: py(n) + PILL_H / 2 }));
+  const taken: Box[] = p.nodes.map((n) => ({
+    x0: px(n) - pill(n) / 2,
+    x1: px(n) + pill(n) / 2,
+    y0: py(n) - PILL_H / 2,
+    y1: py(n) + PILL_H / 2,
+  }));
   const bounds: Box = { x0: 2, y0: 0, x1: width - 2, y1: height };
   const fs = NETWORK_LABEL_SIZE;
   const valueText = (n: PlacedNode) => `${fmt(n.value)} · ∇ ${fmt(n.grad)}`;
-  const valueAt = labels ? placeLabels(p.nodes.map((n) => ({ text: valueText(n), fontSize: fs, anchor: "middle" as const, at: [[px(n), py(n) + 25], [px(n), py(n) - 17]] as [number, number][] })), taken, bounds) : [];
-  const edgeText = (e: NetworkPayload["edges"][number]) => (e.localLabel === fmt(e.local) ? e.localLabel : `${short(e.localLabel)} = ${fmt(e.local, 3)}`);
+  const valueAt = labels
+    ? placeLabels(
+        p.nodes.map((n) => ({
+          text: valueText(n),
+          fontSize: fs,
+          anchor: "middle" as const,
+          at: [
+            [px(n), py(n) + 25],
+            [px(n), py(n) - 17],
+          ] as [number, number][],
+        })),
+        taken,
+        bounds,
+      )
+    : [];
+  const edgeText = (e: NetworkPayload["edges"][number]) =>
+    e.localLabel === fmt(e.local) ? e.localLabel : `${short(e.localLabel)} = ${fmt(e.local, 3)}`;
   const at = edgeLabelAt(p);
   const order = p.edges.map((_, k) => k).sort((a, b) => Number(isHot(p.edges[b])) - Number(isHot(p.edges[a])) || a - b);
   const edgeAt: ([number, number] | undefined)[] = [];
@@ -78,7 +114,9 @@ export function networkScene(p: NetworkPayload, view: { selected?: string; focus
     const placed = placeLabels(
       order.map((k) => {
         const [a, b] = [byId.get(p.edges[k].from)!, byId.get(p.edges[k].to)!];
-        const cand = [at[k], 0.5, 0.35, 0.65, 0.22, 0.78].flatMap((t) => [-4, 12].map((dy) => [px(a) + t * (px(b) - px(a)), py(a) + t * (py(b) - py(a)) + dy] as [number, number]));
+        const cand = [at[k], 0.5, 0.35, 0.65, 0.22, 0.78].flatMap((t) =>
+          [-4, 12].map((dy) => [px(a) + t * (px(b) - px(a)), py(a) + t * (py(b) - py(a)) + dy] as [number, number]),
+        );
         return { text: edgeText(p.edges[k]), fontSize: fs, anchor: "middle" as const, at: cand };
       }),
       taken,
@@ -93,7 +131,15 @@ export function networkScene(p: NetworkPayload, view: { selected?: string; focus
     dropped,
     nodes: p.nodes.map((n, k) => {
       const v = valueAt[k];
-      return { node: n, x: px(n), y: py(n), w: pill(n), h: PILL_H, label: short(n.label), value: v ? { x: v[0], y: v[1], text: valueText(n) } : undefined };
+      return {
+        node: n,
+        x: px(n),
+        y: py(n),
+        w: pill(n),
+        h: PILL_H,
+        label: short(n.label),
+        value: v ? { x: v[0], y: v[1], text: valueText(n) } : undefined,
+      };
     }),
     edges: p.edges.map((e, k) => {
       const [a, b] = [byId.get(e.from)!, byId.get(e.to)!];
@@ -101,7 +147,17 @@ export function networkScene(p: NetworkPayload, view: { selected?: string; focus
       const s0 = exit(pill(a), PILL_H, dx, dy);
       const s1 = 1 - exit(pill(b), PILL_H, dx, dy);
       const l = edgeAt[k];
-      return { from: e.from, to: e.to, x1: px(a) + s0 * dx, y1: py(a) + s0 * dy, x2: px(a) + s1 * dx, y2: py(a) + s1 * dy, hot: isHot(e), label: l ? { x: l[0], y: l[1], text: edgeText(e) } : undefined, fullLabel: `∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}` };
+      return {
+        from: e.from,
+        to: e.to,
+        x1: px(a) + s0 * dx,
+        y1: py(a) + s0 * dy,
+        x2: px(a) + s1 * dx,
+        y2: py(a) + s1 * dy,
+        hot: isHot(e),
+        label: l ? { x: l[0], y: l[1], text: edgeText(e) } : undefined,
+        fullLabel: `∂${b.label}/∂${a.label} = ${e.localLabel} = ${fmt(e.local, 6)}`,
+      };
     }),
   };
 }

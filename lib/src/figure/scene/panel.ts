@@ -3,7 +3,18 @@
 import { LABEL_CHAR, stackLabels } from "../labels";
 import type { SceneTheme } from "../theme";
 import { extent, linearScale, logTicks, niceTicks, tickLabels, type Tick } from "./scale";
-import { FONT, type PanelBox, type SceneBand, type SceneContours, type SceneLegendEntry, type SceneLine, type ScenePanel, type ScenePoints, type SceneSegment, type SceneText } from "./types";
+import {
+  FONT,
+  type PanelBox,
+  type SceneBand,
+  type SceneContours,
+  type SceneLegendEntry,
+  type SceneLine,
+  type ScenePanel,
+  type ScenePoints,
+  type SceneSegment,
+  type SceneText,
+} from "./types";
 
 /** What a panel shows; `layoutPanel` adds its axes and places its texts. */
 export interface PanelSpec {
@@ -52,27 +63,62 @@ function union(a: [number, number], b: [number, number] | undefined, hasA: boole
 /** The x axis range in axis units: fixed, or the data's. NB: lines span it edge to edge; dots get a margin so the outermost are not cut in half. */
 export function xDomainOf(spec: DataSpec & { xDomain?: [number, number] }): [number, number] {
   const points = spec.points ?? [];
-  return spec.xDomain ?? union(extent(spec.lines.map((l) => inAxis(spec.xLog, l.x)), 0), points.length ? extent(points.map((p) => inAxis(spec.xLog, p.x)), 0.03) : undefined, spec.lines.length > 0);
+  return (
+    spec.xDomain ??
+    union(
+      extent(
+        spec.lines.map((l) => inAxis(spec.xLog, l.x)),
+        0,
+      ),
+      points.length
+        ? extent(
+            points.map((p) => inAxis(spec.xLog, p.x)),
+            0.03,
+          )
+        : undefined,
+      spec.lines.length > 0,
+    )
+  );
 }
 
 export function yDomainOf(spec: DataSpec & { yDomain?: [number, number] }): [number, number] {
-  return spec.yDomain ?? extent([...spec.lines.map((l) => inAxis(spec.yLog, l.y)), ...(spec.points ?? []).map((p) => inAxis(spec.yLog, p.y))]);
+  return (
+    spec.yDomain ??
+    extent([
+      ...spec.lines.map((l) => inAxis(spec.yLog, l.y)),
+      ...(spec.points ?? []).map((p) => inAxis(spec.yLog, p.y)),
+    ])
+  );
 }
 
 /** A map from data units to pixels along an axis (through log₁₀ on a log axis). */
-export function axisPixels(axis: { domain: readonly [number, number]; log: boolean }, range: [number, number]): (v: number) => number {
+export function axisPixels(
+  axis: { domain: readonly [number, number]; log: boolean },
+  range: [number, number],
+): (v: number) => number {
   const s = linearScale(axis.domain, range);
   return axis.log ? (v: number) => s(log10(v)) : s;
 }
 
 /** The panel's x and y maps from data units to pixels. */
-export function panelPixels(p: Pick<ScenePanel, "box" | "x" | "y">): { sx: (v: number) => number; sy: (v: number) => number } {
+export function panelPixels(p: Pick<ScenePanel, "box" | "x" | "y">): {
+  sx: (v: number) => number;
+  sy: (v: number) => number;
+} {
   const { box } = p;
-  return { sx: axisPixels(p.x, [box.left, box.left + box.width]), sy: axisPixels(p.y, [box.top + box.height, box.top]) };
+  return {
+    sx: axisPixels(p.x, [box.left, box.left + box.width]),
+    sy: axisPixels(p.y, [box.top + box.height, box.top]),
+  };
 }
 
 /** The visible pixel extent [x0, x1] of a band (x1 ≤ x0 when it is off the axis). NB: an edge ≤ 0 on a log axis lies left of every positive value. */
-export function bandPixels(b: { from: number; to: number }, sx: (v: number) => number, box: PanelBox, xLog: boolean | undefined): [number, number] {
+export function bandPixels(
+  b: { from: number; to: number },
+  sx: (v: number) => number,
+  box: PanelBox,
+  xLog: boolean | undefined,
+): [number, number] {
   const at = (v: number) => Math.min(box.left + box.width, Math.max(box.left, xLog && v <= 0 ? -Infinity : sx(v)));
   return [at(b.from), at(b.to)];
 }
@@ -142,19 +188,61 @@ export function layoutPanel(spec: PanelSpec, t: SceneTheme): { panel: ScenePanel
   const { box } = spec;
   const xd = xDomainOf(spec);
   const yd = yDomainOf(spec);
-  const x = { domain: xd, log: !!spec.xLog, ticks: spec.xLog ? logTicks(xd[0], xd[1]) : axisTicks(xd, Math.max(2, Math.round(box.width / 60))) };
+  const x = {
+    domain: xd,
+    log: !!spec.xLog,
+    ticks: spec.xLog ? logTicks(xd[0], xd[1]) : axisTicks(xd, Math.max(2, Math.round(box.width / 60))),
+  };
   const y = { domain: yd, log: !!spec.yLog, ticks: spec.yLog ? logTicks(yd[0], yd[1]) : axisTicks(yd, 5) };
   const texts: SceneText[] = [];
   const strip = bandLabels(spec);
-  for (const l of strip.labels) texts.push({ role: "band-label", text: l.text, x: l.x, y: box.top - 3 - l.row * LABEL_ROW, size: FONT.label, anchor: "start", color: t.muted });
+  for (const l of strip.labels)
+    texts.push({
+      role: "band-label",
+      text: l.text,
+      x: l.x,
+      y: box.top - 3 - l.row * LABEL_ROW,
+      size: FONT.label,
+      anchor: "start",
+      color: t.muted,
+    });
   const labelRows = Math.max(spec.labelRows ?? 0, strip.rows);
   // NB: the last title row sits where a one-row title would; earlier rows go up into the room the figure left.
   const rows = spec.title ? wrapTitle(spec.title, spec.titleWidth) : [];
-  rows.forEach((row, k) => texts.push({ role: "panel-title", text: row, x: box.left, y: box.top - 7 - labelRows * LABEL_ROW - (rows.length - 1 - k) * TITLE_ROW, size: FONT.panelTitle, anchor: "start", bold: true, color: t.text }));
-  if (spec.xLabel) texts.push({ role: "axis-title", text: spec.xLabel, x: box.left + box.width / 2, y: box.top + box.height + 30, size: FONT.text, anchor: "middle", color: t.muted });
+  rows.forEach((row, k) =>
+    texts.push({
+      role: "panel-title",
+      text: row,
+      x: box.left,
+      y: box.top - 7 - labelRows * LABEL_ROW - (rows.length - 1 - k) * TITLE_ROW,
+      size: FONT.panelTitle,
+      anchor: "start",
+      bold: true,
+      color: t.text,
+    }),
+  );
+  if (spec.xLabel)
+    texts.push({
+      role: "axis-title",
+      text: spec.xLabel,
+      x: box.left + box.width / 2,
+      y: box.top + box.height + 30,
+      size: FONT.text,
+      anchor: "middle",
+      color: t.muted,
+    });
   if (spec.yLabel) {
     const widest = Math.max(0, ...y.ticks.map((k) => k.label.length));
-    texts.push({ role: "axis-title", text: spec.yLabel, x: box.left - 14 - 6.5 * widest, y: box.top + box.height / 2, size: FONT.text, anchor: "middle", color: t.muted, vertical: true });
+    texts.push({
+      role: "axis-title",
+      text: spec.yLabel,
+      x: box.left - 14 - 6.5 * widest,
+      y: box.top + box.height / 2,
+      size: FONT.text,
+      anchor: "middle",
+      color: t.muted,
+      vertical: true,
+    });
   }
   const panel: ScenePanel = {
     box: { ...box },
@@ -172,7 +260,12 @@ export function layoutPanel(spec: PanelSpec, t: SceneTheme): { panel: ScenePanel
 }
 
 /** Legend entries in rows from (x, y) (the first row's baseline), wrapping at `maxX`; and the last row's baseline. */
-export function layoutLegend(entries: readonly Omit<SceneLegendEntry, "x" | "y">[], x: number, y: number, maxX: number): { entries: SceneLegendEntry[]; bottom: number } {
+export function layoutLegend(
+  entries: readonly Omit<SceneLegendEntry, "x" | "y">[],
+  x: number,
+  y: number,
+  maxX: number,
+): { entries: SceneLegendEntry[]; bottom: number } {
   let cx = x;
   let cy = y;
   const out = entries.map((e) => {
@@ -191,7 +284,16 @@ export function layoutLegend(entries: readonly Omit<SceneLegendEntry, "x" | "y">
 
 /** The legend entry's text as a scene text (30 px right of its swatch's left edge). */
 export function legendText(e: SceneLegendEntry, t: SceneTheme): SceneText {
-  return { role: "legend", text: e.label, x: e.x + 30, y: e.y, size: FONT.text, anchor: "start", color: e.off ? t.muted : t.text, hover: e.hover };
+  return {
+    role: "legend",
+    text: e.label,
+    x: e.x + 30,
+    y: e.y,
+    size: FONT.text,
+    anchor: "start",
+    color: e.off ? t.muted : t.text,
+    hover: e.hover,
+  };
 }
 
 /** The figure's title, centred at the top of the card. */

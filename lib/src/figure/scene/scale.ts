@@ -75,7 +75,10 @@ export function tickLabels(values: readonly number[], digits = 4): string[] {
 export function logTicks(lo: number, hi: number): Tick[] {
   if (!(hi > lo) || !Number.isFinite(hi - lo)) return Number.isFinite(lo) ? [{ at: lo, label: fmt(10 ** lo) }] : [];
   const label = (at: number[], digits: number): Tick[] => {
-    const l = tickLabels(at.map((t) => 10 ** t), digits);
+    const l = tickLabels(
+      at.map((t) => 10 ** t),
+      digits,
+    );
     return at.map((t, i) => ({ at: t, label: l[i] }));
   };
   const a = Math.ceil(lo - 1e-9);
@@ -87,15 +90,27 @@ export function logTicks(lo: number, hi: number): Tick[] {
     return label(out, 1);
   }
   const inside = (t: number) => t >= lo - 1e-9 && t <= hi + 1e-9;
-  for (const mantissas of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+  for (const mantissas of [
+    [1, 2, 5],
+    [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  ]) {
     const out: number[] = [];
-    for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) for (const m of mantissas) if (inside(k + Math.log10(m))) out.push(k + Math.log10(m));
+    for (let k = Math.floor(lo); k <= Math.ceil(hi); k++)
+      for (const m of mantissas) if (inside(k + Math.log10(m))) out.push(k + Math.log10(m));
     if (out.length >= 3) {
       const step = Math.max(1, Math.ceil(out.length / 8));
-      return label(out.filter((_, i) => i % step === 0), 1);
+      return label(
+        out.filter((_, i) => i % step === 0),
+        1,
+      );
     }
   }
-  return label(niceTicks(10 ** lo, 10 ** hi, 4).filter((v) => v > 0).map(Math.log10), 2);
+  return label(
+    niceTicks(10 ** lo, 10 ** hi, 4)
+      .filter((v) => v > 0)
+      .map(Math.log10),
+    2,
+  );
 }
 
 /** The finite min and max of several arrays, padded by `pad` of the span; [−1, 1] if there are none. */
