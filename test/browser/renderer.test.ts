@@ -85,6 +85,60 @@ interface Timing {
   draws: number;
 }
 
+/** In the page: every text plotly drew in one figure (titles, ticks, legend, annotations), as Chromium laid it out,
+ *  and what collides: two boxes that share more than 1 px each way, or a box that leaves the figure. */
+function textClashes(plot: Element) {
+  const frame = plot.querySelector(".main-svg")!.getBoundingClientRect();
+  const sel =
+    ".gtitle, .g-xtitle text, .g-ytitle text, .xtick text, .ytick text, .legendtext, .annotation-text, .scatterlayer text";
+  const boxes = Array.from(plot.querySelectorAll(sel))
+    .filter((t) => (t.textContent ?? "").trim() && getComputedStyle(t).visibility !== "hidden")
+    .map((t) => ({ t: (t.textContent ?? "").trim(), r: t.getBoundingClientRect() }))
+    .filter((b) => b.r.width > 0 && b.r.height > 0);
+  const out: string[] = [];
+  boxes.forEach((a, i) => {
+    if (
+      a.r.left < frame.left - 1 ||
+      a.r.right > frame.right + 1 ||
+      a.r.top < frame.top - 1 ||
+      a.r.bottom > frame.bottom + 1
+    )
+      out.push(`"${a.t}" leaves the figure`);
+    for (const b of boxes.slice(i + 1)) {
+      const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (dx > 1 && dy > 1) out.push(`"${a.t}" × "${b.t}" (${dx.toFixed(1)}×${dy.toFixed(1)} px)`);
+    }
+  });
+  return { n: boxes.length, out };
+}
+
+/** In the page: the WCAG contrast of each drawn contour level against its plot's background, lowest first. */
+function contourContrasts(plot: Element) {
+  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const lum = (c: string) => {
+    const [r, g, b] = rgb(c).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a: string, b: string) => {
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const bgRect = plot.querySelector(".bglayer rect.bg");
+  const fill = bgRect ? getComputedStyle(bgRect).fill : "";
+  const bg =
+    fill && !/none|rgba\(\d+, \d+, \d+, 0\)/.test(fill)
+      ? fill
+      : getComputedStyle(plot.querySelector(".main-svg")!).backgroundColor;
+  const strokes = Array.from(plot.querySelectorAll(".contourlevel path"))
+    .map((p) => getComputedStyle(p).stroke)
+    .filter((c) => c.startsWith("rgb"));
+  return { bg, n: strokes.length, ratios: strokes.map((c) => ratio(c, bg)).sort((a, b) => a - b) };
+}
+
 describe("the actigrad renderer in JupyterLab", () => {
   let lab: Lab;
   let chrome: { context: BrowserContext; close(): Promise<void> };
@@ -95,7 +149,9 @@ describe("the actigrad renderer in JupyterLab", () => {
 
   const figures = () => page.locator(".jp-OutputArea-output.jp-RenderedActigrad");
   const drawnFigures = () => page.locator(".jp-RenderedActigrad[data-drawn]");
-  const byTitle = (title: string) => figures().filter({ has: page.locator(".gtitle", { hasText: title }) });
+  // NB: the figure's title is one of the scene's texts, drawn as a plotly annotation at the scene's place.
+  const byTitle = (title: string) =>
+    figures().filter({ has: page.locator(".annotation-text, .gtitle", { hasText: title }) });
   const shot = async (l: Locator, name: string) => {
     await l.scrollIntoViewIfNeeded();
     await l.screenshot({ path: path.join(ARTIFACTS, name) });
@@ -169,7 +225,10 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(await page.locator(".jp-OutputArea-output.jp-RenderedSVG").count()).toBe(0);
     // sigmoid and tanh × f, f′, f″
     const act = byTitle("Sigmoid, Tanh");
-    expect(await act.locator(".scatterlayer .trace").count()).toBe(6);
+    const lines = await act
+      .locator(".js-plotly-plot")
+      .evaluate((gd: any) => gd.data.filter((d: { meta?: string }) => d.meta === "line").length);
+    expect(lines).toBe(6);
     expect(await act.locator(".jp-RenderedActigrad-tex").count()).toBe(6);
     // Lab's MathJax typeset the formulas.
     await expect
@@ -182,7 +241,17 @@ describe("the actigrad renderer in JupyterLab", () => {
   it("activation: the tangent lens follows the pointer and reads out x₀, f, f′, f″", async () => {
     const act = byTitle("Sigmoid, Tanh");
     await act.scrollIntoViewIfNeeded();
-    const before = await act.locator(".scatterlayer .trace").count();
+    // The lens as drawn: a dot per activation and panel, and a rule per panel, at x₀.
+    const lensMarks = () =>
+      act.locator(".js-plotly-plot").evaluate((gd: any) => ({
+        dots: gd.data
+          .filter((d: any) => d.meta === "points" && / at the lens$/.test(d.name))
+          .map((d: any) => Math.round(d.x[0])),
+        rules: (gd.layout.shapes ?? [])
+          .filter((s: any) => s.type === "line" && s.xref !== "paper" && s.x0 === s.x1)
+          .map((s: any) => Math.round(s.x0)),
+      }));
+    expect(await lensMarks()).toEqual({ dots: [], rules: [] });
     const drag = act.locator(".nsewdrag").first();
     const box = (await drag.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
@@ -199,8 +268,8 @@ describe("the actigrad renderer in JupyterLab", () => {
       await phrases.evaluateAll((els) => els.filter((e) => e.getClientRects().length !== 1).map((e) => e.textContent)),
     ).toEqual([]);
     await readout.evaluate((e) => ((e as HTMLElement).style.maxWidth = ""));
-    // The tangent lines (one per activation) and the lens markers (one per row) were added.
-    await expect.poll(() => act.locator(".scatterlayer .trace").count()).toBe(before + 2 + 3);
+    // The lens: a dot per activation in each of the three panels, and a rule across each panel, at x₀ = 3.
+    await expect.poll(lensMarks).toEqual({ dots: [3, 3, 3, 3, 3, 3], rules: [3, 3, 3] });
     await shot(act, "renderer-activation-lens.png");
     // Untick f″: two rows remain, and f″ can be ticked back.
     await act.locator('input[data-curve="d2f"]').uncheck();
@@ -241,11 +310,19 @@ describe("the actigrad renderer in JupyterLab", () => {
     const names = await plot.evaluate((gd) => (gd as any).data.map((t: any) => t.name));
     expect(names).toEqual(["sin(x)", "tanh net", "train", "held out", "train MSE"]);
     expect(await f.locator(".scatterlayer .trace").count()).toBe(5);
-    expect(await f.locator(".legend .traces").count()).toBe(5);
-    // The loss line has markers (one legend entry with a dot): at its three positive points, none at the gap.
+    // The legend as the scene placed it: a clickable label per entry, a line swatch for each line (the loss line's
+    // with a dot: it has markers) and a dot for each point group.
+    const legend = await plot.evaluate((gd: any) => ({
+      labels: gd.layout.annotations.filter((a: any) => /^legend /.test(a.name)).map((a: any) => a.text),
+      swatches: gd.layout.shapes.filter((s: any) => s.xref === "paper").map((s: any) => s.type),
+      bands: gd.layout.shapes.filter((s: any) => s.xref !== "paper" && s.type === "rect").length,
+    }));
+    expect(legend.labels).toEqual(["sin(x)", "tanh net", "train MSE", "train", "held out"]); // lines, then point groups
+    expect(legend.swatches.filter((t: string) => t === "line")).toHaveLength(3);
+    expect(legend.swatches.filter((t: string) => t === "circle")).toHaveLength(3);
+    expect(legend.bands).toBe(1);
+    // The loss line's markers: at its three positive points, none at the gap.
     expect(await f.locator(".subplot.x2y2 .trace .points path.point").count()).toBe(3);
-    expect(await f.locator(".legend .traces", { hasText: "train MSE" }).locator(".legendpoints path").count()).toBe(1);
-    expect(await f.locator(".shapelayer path").count()).toBe(1);
     expect(await f.locator(".annotation-text", { hasText: "training range" }).count()).toBe(1);
     // The band's label sits above the plot area (where no line goes), under the subplot title.
     const label = (await f.locator(".annotation", { hasText: "training range" }).boundingBox())!;
@@ -263,7 +340,9 @@ describe("the actigrad renderer in JupyterLab", () => {
       return [r.left + L.xaxis._offset + L.xaxis.d2p(7), r.top + L.yaxis._offset + L.yaxis.d2p(Math.sin(7))];
     });
     await page.mouse.move(px, py);
-    await expect.poll(() => f.locator(".hoverlayer .hovertext").allTextContents()).toEqual(["held outx = 7y = 0.657"]);
+    await expect
+      .poll(() => f.locator(".hoverlayer .hovertext").allTextContents())
+      .toEqual(["held out: x = 7, y = 0.657"]);
     await shot(f, "renderer-curves-hover.png");
     await page.mouse.move(0, 0);
   });
@@ -337,6 +416,22 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(clash.out).toEqual([]);
   });
 
+  it("no two texts overlap and none leaves its figure, in every figure but the XSS ones (as Chromium lays them out)", async () => {
+    const report: string[] = [];
+    let total = 0;
+    for (const f of await drawnFigures().all()) {
+      // NB: the XSS figures' labels are attack strings, checked for safety instead.
+      if ((await f.textContent())?.includes("onerror")) continue;
+      const title = await f.locator(".gtitle, .annotation-text").first().textContent();
+      const { n, out } = await f.locator(".js-plotly-plot").evaluate(textClashes);
+      total += n;
+      const name = title || (await f.getAttribute("data-kind"));
+      report.push(...out.map((o) => `${name}: ${o}`));
+    }
+    expect(total).toBeGreaterThan(150);
+    expect(report).toEqual([]);
+  });
+
   it("training: display updates redraw the same output in place, with the progress line", async () => {
     const live = byTitle("live training");
     expect(await live.count()).toBe(1);
@@ -389,6 +484,11 @@ describe("the actigrad renderer in JupyterLab", () => {
 
   it("switching the theme redraws every figure with the other palette", async () => {
     const act = byTitle("Sigmoid, Tanh");
+    // Every contour level of the landscape against its plot's background, measured in Chromium in both themes.
+    const contrasts = () => byTitle("Loss landscape").locator(".js-plotly-plot").evaluate(contourContrasts);
+    const lightContrast = await contrasts();
+    expect(lightContrast.n).toBeGreaterThan(10);
+    expect(lightContrast.ratios[0]).toBeGreaterThanOrEqual(3);
     const color = () =>
       act
         .locator(".scatterlayer .trace .js-line")
@@ -413,6 +513,10 @@ describe("the actigrad renderer in JupyterLab", () => {
       .first()
       .evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(bg).not.toBe("rgb(255, 255, 255)");
+    const darkContrast = await contrasts();
+    expect(darkContrast.n).toBe(lightContrast.n);
+    expect(darkContrast.bg).not.toBe(lightContrast.bg);
+    expect(darkContrast.ratios[0]).toBeGreaterThanOrEqual(3);
     for (const kind of KINDS)
       await shot(
         figures()
@@ -431,7 +535,9 @@ describe("the actigrad renderer in JupyterLab", () => {
     expect(await color()).toBe(rgb(LIGHT[0]));
     fs.writeFileSync(
       path.join(ARTIFACTS, "renderer-theme-switch.txt"),
-      `light → dark, all ${FIGURES} figures redrawn: ${themeMs} ms (includes Lab loading the theme CSS)\n`,
+      `light → dark, all ${FIGURES} figures redrawn: ${themeMs} ms (includes Lab loading the theme CSS)\n` +
+        `contour contrast, lowest of ${lightContrast.n} levels: ${lightContrast.ratios[0].toFixed(2)}:1 on ${lightContrast.bg}, ` +
+        `${darkContrast.ratios[0].toFixed(2)}:1 on ${darkContrast.bg}\n`,
     );
   });
 

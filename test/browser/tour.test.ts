@@ -30,7 +30,10 @@ describe("the tour notebook in JupyterLab", () => {
     const figure = page.locator(".jp-OutputArea-output.jp-RenderedActigrad").first();
     await figure.locator(".js-plotly-plot .main-svg").first().waitFor({ timeout: 60_000 });
     // Two activations × (f, f′) → four plotly line traces.
-    expect(await figure.locator(".scatterlayer .trace").count()).toBe(4);
+    const lines = await figure
+      .locator(".js-plotly-plot")
+      .evaluate((el: any) => el.data.filter((d: { meta?: string }) => d.meta === "line").length);
+    expect(lines).toBe(4);
     expect(await page.locator(".jp-OutputArea-output.jp-RenderedSVG").count()).toBe(0);
     await figure.scrollIntoViewIfNeeded();
     fs.mkdirSync(ARTIFACTS, { recursive: true });

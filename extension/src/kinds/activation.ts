@@ -150,12 +150,9 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
 
   override bind(gd: PlotlyElement): void {
     super.bind(gd);
-    gd.on("plotly_hover", (e) => {
-      const pt = e.points.find((q) => q.data.meta === "line");
-      if (pt) this.moveLens(pt.pointIndex);
-    });
-    // Dragging along x moves the lens. NB: plotly sends no hover events while a button is down, so the
-    // pointer's x is mapped to data through the laid-out x axis; only when the modebar has not chosen zoom or pan.
+    // Hovering or dragging anywhere along x moves the lens. NB: the pointer's x is mapped to data through the laid-out
+    // x axis, not through plotly's hover events: those come only near a point (hovermode "closest") and never while a
+    // button is down. Only when the modebar has not chosen zoom or pan.
     const layout = () =>
       (gd as unknown as { _fullLayout?: Record<string, unknown> & { dragmode?: unknown } })._fullLayout;
     // NB: every panel shares the x range; the pointer's panel is the one whose x axis spans it.
@@ -181,6 +178,9 @@ export class ActivationView extends SceneKindView<ActivationPayload> {
       window.removeEventListener("pointerup", stop);
       window.removeEventListener("pointercancel", stop);
     };
+    gd.addEventListener("pointermove", (e) => {
+      if (e.buttons === 0 && (e.target as Element).closest?.(".nsewdrag")) move(e);
+    });
     gd.addEventListener("pointerdown", (e) => {
       if (e.button !== 0 || dataX(e) === undefined || !(e.target as Element).closest?.(".nsewdrag")) return;
       move(e);

@@ -158,6 +158,9 @@ export function toPlotly(scene: Scene, opts: { fontFamily?: string; hoverLabels?
       type: p.x.log ? "log" : "linear",
       anchor: ya,
       zeroline: false,
+      // NB: x tick labels 3 px lower than plotly's default, as the scene places them (X_TICK_DY), so the first clears
+      // the lowest y tick label at the corner (they overlapped by 2.7 px in Chromium).
+      ticklabelstandoff: 3,
     };
     layout[yKey] = {
       ...common,
