@@ -175,3 +175,31 @@ export async function runAllCells(page: Page): Promise<void> {
     { timeout: 120_000 },
   );
 }
+
+/** In the page: every text plotly drew in one figure (titles, ticks, legend, annotations), as Chromium laid it out,
+ *  and what collides: two boxes that share more than 1 px each way, or a box that leaves the figure. */
+export function textClashes(plot: Element) {
+  const frame = plot.querySelector(".main-svg")!.getBoundingClientRect();
+  const sel =
+    ".gtitle, .g-xtitle text, .g-ytitle text, .xtick text, .ytick text, .legendtext, .annotation-text, .scatterlayer text";
+  const boxes = Array.from(plot.querySelectorAll(sel))
+    .filter((t) => (t.textContent ?? "").trim() && getComputedStyle(t).visibility !== "hidden")
+    .map((t) => ({ t: (t.textContent ?? "").trim(), r: t.getBoundingClientRect() }))
+    .filter((b) => b.r.width > 0 && b.r.height > 0);
+  const out: string[] = [];
+  boxes.forEach((a, i) => {
+    if (
+      a.r.left < frame.left - 1 ||
+      a.r.right > frame.right + 1 ||
+      a.r.top < frame.top - 1 ||
+      a.r.bottom > frame.bottom + 1
+    )
+      out.push(`"${a.t}" leaves the figure`);
+    for (const b of boxes.slice(i + 1)) {
+      const dx = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const dy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (dx > 1 && dy > 1) out.push(`"${a.t}" × "${b.t}" (${dx.toFixed(1)}×${dy.toFixed(1)} px)`);
+    }
+  });
+  return { n: boxes.length, out };
+}

@@ -2,7 +2,10 @@
 
 import base64
 import html.parser
+import json
+import os
 import re
+import subprocess
 import time
 import xml.etree.ElementTree as ET
 
@@ -12,11 +15,14 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from actigrad_renderer.export import ActigradHTMLExporter
-from conftest import KERNEL_NAME, MIME, NOTEBOOKS
+from conftest import ARTIFACTS, KERNEL_NAME, MIME, NOTEBOOKS, ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
 NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 TIMINGS = {}
+# Every figure payload each notebook displayed, for the series-wide figure checks at the end of this file.
+SERIES = {}
+SERIES_FILE = ARTIFACTS / "series-payloads.jsonl"
 
 
 def test_there_are_notebooks():
@@ -59,6 +65,13 @@ def executed(request):
     t = time.perf_counter()
     NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=120, resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     TIMINGS[path.name] = time.perf_counter() - t
+    SERIES[path.name] = [
+        {"where": f"{path.name} cell {i}", "payload": o.data[MIME]}
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code"
+        for o in c.outputs
+        if MIME in o.get("data", {}) and isinstance(o.data[MIME], dict)
+    ]
     return path, nb
 
 
@@ -139,3 +152,22 @@ def test_stock_html_export_keeps_every_figure_as_svg_image(executed):
     page = SvgCollector()
     page.feed(body)
     assert len([s for s in page.images if drawn_paths(s)]) >= n
+
+
+def test_every_series_figure_draws_the_same_both_ways_and_its_svg_labels_fit():
+    """Runs last: every figure the series displayed, drawn as the static SVG and as the Lab plotly figure from one
+    scene (test/unit/figure-agreement.test.ts with ACTIGRAD_SERIES_PAYLOADS). It also leaves the payloads in
+    test/artifacts for the browser suite, which draws them in JupyterLab."""
+    assert sorted(SERIES) == [p.name for p in NOTEBOOK_PATHS], "runs after every notebook has run"
+    lines = [json.dumps(x) for name in sorted(SERIES) for x in SERIES[name]]
+    assert len(lines) > 40
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    SERIES_FILE.write_text("\n".join(lines) + "\n")
+    r = subprocess.run(
+        [str(ROOT / "node_modules/.bin/vitest"), "run", "--project", "unit", "test/unit/figure-agreement.test.ts"],
+        cwd=ROOT, env={**os.environ, "ACTIGRAD_SERIES_PAYLOADS": str(SERIES_FILE), "NO_COLOR": "1"},
+        capture_output=True, text=True, timeout=600,
+    )
+    out = r.stdout + r.stderr
+    assert r.returncode == 0, out[-4000:]
+    assert "every figure of the notebook series" in out, out[-2000:]

@@ -9,7 +9,8 @@ import { toPlotly } from "../../lib/src/plotly/to-plotly";
 import { drawScene } from "../../lib/src/svg/draw-scene";
 import { toSvg } from "../../lib/src/svg/to-svg";
 import { PANEL_FIGURES } from "./series-figures";
-import { differences, readPlotly, readSvg } from "./scene-agreement";
+import { differences, networkDisagreements, readPlotly, readSvg } from "./scene-agreement";
+import { outside, overlaps, textBoxes } from "./svg-text-boxes";
 
 type PanelPayload = Exclude<Payload, { kind: "network" }>;
 
@@ -69,15 +70,20 @@ describe("SVG and plotly from one scene agree", () => {
     });
   });
 
-  // NB: defined only when the series ran (test_notebooks.py runs this file again with the path set).
+  // NB: defined only when the series ran: test/python/test_notebooks.py runs this file again with the path set.
   if (SERIES)
-    it("every panel figure of the notebook series", () => {
+    it("every figure of the notebook series: the same both ways, and no SVG label overlaps or leaves the drawing", () => {
       const lines = fs.readFileSync(SERIES!, "utf8").split("\n").filter(Boolean);
       const payloads = lines.map((l) => JSON.parse(l) as { where: string; payload: Payload });
-      expect(payloads.length).toBeGreaterThan(10);
-      const bad = payloads
-        .filter((x) => x.payload.kind !== "network")
-        .flatMap((x) => disagreements(x.payload as PanelPayload).map((d) => `${x.where}: ${d}`));
+      expect(payloads.length).toBeGreaterThan(40);
+      const bad = payloads.flatMap(({ where, payload: p }) => {
+        const { boxes, width, height } = textBoxes(toSvg(p));
+        return [
+          ...(p.kind === "network" ? networkDisagreements(p) : disagreements(p)),
+          ...overlaps(boxes),
+          ...outside(boxes, width, height),
+        ].map((d) => `${where} (${p.kind}): ${d}`);
+      });
       expect(bad).toEqual([]);
     });
 });

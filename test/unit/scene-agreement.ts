@@ -2,6 +2,11 @@
 // figure through plotly's own coordinate rules (axis domains in paper fractions, ranges in axis units, annotations
 // centred at paper points). Both come out in the figure's pixels, so they can be compared.
 import { DOMParser, type Element } from "@xmldom/xmldom";
+import { networkPlot } from "../../extension/src/kinds/network";
+import { LIGHT, type Theme } from "../../extension/src/theme";
+import type { NetworkPayload } from "../../lib/src/figure/payload";
+import { networkScene } from "../../lib/src/figure/scene/network";
+import { toSvg } from "../../lib/src/svg/to-svg";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -309,5 +314,54 @@ export function differences(a: Drawn, b: Drawn, tol = 0.6): string[] {
           `"${t.text}" at (${t.x.toFixed(1)}, ${t.y.toFixed(1)}) vs (${b.texts[k].x.toFixed(1)}, ${b.texts[k].y.toFixed(1)})`,
         ),
     );
+  return out;
+}
+
+// The network figure has its own pixel scene (no axes): its SVG and its Lab plot agree when they draw the same pills
+// at the same places and the same edge and value labels at the same places (to 0.1 px and 1 px).
+const light: Theme = {
+  light: true,
+  paper: "#ffffff",
+  text: "#222",
+  muted: "#666",
+  grid: "#eee",
+  accent: "#d62728",
+  colors: LIGHT,
+};
+
+/** What differs between a network payload's static SVG and its Lab plot (light theme, its selected parameter). */
+export function networkDisagreements(p: NetworkPayload): string[] {
+  const out: string[] = [];
+  const doc = new DOMParser().parseFromString(toSvg(p), "image/svg+xml");
+  const plot = networkPlot(p, { selected: p.selected }, light);
+  const nodes = plot.data[3] as Json;
+  // The SVG's offset: its pills are the plot's nodes moved down by the title band.
+  const rects = Array.from(doc.getElementsByTagName("rect") as unknown as Element[]).filter(
+    (r) => r.getAttribute("rx") === "13",
+  );
+  if (rects.length !== p.nodes.length) return [`${rects.length} pills in the SVG for ${p.nodes.length} nodes`];
+  const dy = num(rects[0], "y") + 13 - nodes.y[0];
+  rects.forEach((r, k) => {
+    const dx = Math.abs(num(r, "x") + num(r, "width") / 2 - nodes.x[k]);
+    const dyk = Math.abs(num(r, "y") + 13 - dy - nodes.y[k]);
+    if (dx >= 0.1 || dyk >= 0.1) out.push(`pill ${p.nodes[k].label}: off by ${dx.toFixed(2)}, ${dyk.toFixed(2)} px`);
+  });
+  // Small labels: SVG baseline = plot middle + 0.3 em (10 px) + the offset.
+  const svgLabels = Array.from(doc.getElementsByTagName("text") as unknown as Element[])
+    .filter((t) => t.getAttribute("font-size") === "10")
+    .map((t) => `${t.textContent} @ ${num(t, "x").toFixed(0)},${(num(t, "y") - dy - 3).toFixed(0)}`)
+    .sort();
+  const plotLabels = [plot.data[2], plot.data[4]]
+    .flatMap((d: Json) =>
+      d.text.map((s: string, i: number) => (s ? `${unescape(s)} @ ${d.x[i].toFixed(0)},${d.y[i].toFixed(0)}` : "")),
+    )
+    .filter(Boolean)
+    .sort();
+  const dropped = networkScene(p).dropped;
+  if (svgLabels.length !== p.nodes.length + p.edges.length - dropped)
+    out.push(`${svgLabels.length} SVG labels for ${p.nodes.length} nodes, ${p.edges.length} edges, ${dropped} dropped`);
+  const onlySvg = svgLabels.filter((l) => !plotLabels.includes(l));
+  const onlyPlot = plotLabels.filter((l) => !svgLabels.includes(l));
+  if (onlySvg.length || onlyPlot.length) out.push(`labels only in the SVG: ${onlySvg}; only in Lab: ${onlyPlot}`);
   return out;
 }

@@ -164,8 +164,9 @@ function segment(s: SceneSegment, sx: (v: number) => number, sy: (v: number) => 
   const parts: string[] = [];
   if (s.head) {
     // A filled head at the end, the shaft stopping at its base.
+    // NB: the scene drops arrows of 1 px or less; this only guards the division.
     const len = Math.hypot(x1 - x0, y1 - y0);
-    if (!(len > 1)) return "";
+    if (!(len > 0)) return "";
     const [ux, uy] = [(x1 - x0) / len, (y1 - y0) / len];
     const h = Math.min(6, len / 2);
     parts.push(

@@ -17,11 +17,19 @@ const PATH_DOTS = 40;
 /** How many contour levels a panel has. */
 export const levelCount = (l: LandscapePanel["levels"]) => Math.max(1, Math.round((l.end - l.start) / l.size) + 1);
 
-function panelSpec(s: LandscapePanel, t: SceneTheme) {
+function panelSpec(
+  s: LandscapePanel,
+  t: SceneTheme,
+  box: { left: number; top: number; width: number; height: number },
+) {
   const span = (v: readonly number[]): [number, number] => [
     Math.min(v[0], v[v.length - 1]),
     Math.max(v[0], v[v.length - 1]),
   ];
+  const [xd, yd] = [span(s.x), span(s.y)];
+  // An arrow's length on screen, px: one of 1 px or less has no room for a shaft or a head, so neither renderer draws it.
+  const pixels = (dx: number, dy: number) =>
+    Math.hypot((dx / (xd[1] - xd[0] || 1)) * box.width, (dy / (yd[1] - yd[0] || 1)) * box.height);
   // NB: Lab's CSS may name the paper ("white"); the theme's own paper has the same luminance class.
   const paper = isHexColor(t.paper) ? t.paper : t.light ? "#ffffff" : "#111111";
   const n = levelCount(s.levels);
@@ -29,7 +37,7 @@ function panelSpec(s: LandscapePanel, t: SceneTheme) {
   const a = s.arrows;
   if (a) {
     for (const k of strideIndices(a.x.length, MAX_ARROWS)) {
-      if (!(a.u[k] || a.v[k])) continue;
+      if (!(pixels(a.scale * a.u[k], a.scale * a.v[k]) > 1)) continue;
       segments.push({
         x: [a.x[k], a.x[k] + a.scale * a.u[k]],
         y: [a.y[k], a.y[k] + a.scale * a.v[k]],
@@ -61,8 +69,9 @@ function panelSpec(s: LandscapePanel, t: SceneTheme) {
     title: s.title,
     xLabel: s.xLabel,
     yLabel: s.yLabel,
-    xDomain: span(s.x),
-    yDomain: span(s.y),
+    box,
+    xDomain: xd,
+    yDomain: yd,
     contours: {
       x: s.x,
       y: s.y,
@@ -93,7 +102,7 @@ export function landscapeScene(p: LandscapePayload, view: SceneView = {}): Scene
   const size = Math.min(320, (W - left - 20 - gap * (k - 1)) / k);
   const top = 56;
   const laid = p.panels.map((s, i) =>
-    layoutPanel({ ...panelSpec(s, t), box: { left: left + i * (size + gap), top, width: size, height: size } }, t),
+    layoutPanel(panelSpec(s, t, { left: left + i * (size + gap), top, width: size, height: size }), t),
   );
   const texts: SceneText[] = [titleText(p.title, W, t), ...laid.flatMap((l) => l.texts)];
   texts.push({
