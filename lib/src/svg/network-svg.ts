@@ -1,8 +1,7 @@
 import { textWidth } from "../figure/labels";
 import { NETWORK_LABEL_SIZE, networkScene } from "../figure/scene/network";
 import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../figure/payload";
-import { card } from "./panel";
-import { INK } from "./palette";
+import { LIGHT_THEME as INK } from "../figure/theme";
 import { el, fmt, text, title, utf8Bytes } from "./xml";
 
 const ROLE_FILL: Record<PlacedNode["role"], string> = {
@@ -153,4 +152,24 @@ function networkSvgAt(p: NetworkPayload, detail: 0 | 1 | 2): string {
     );
   }
   return card(W, y + 16, p.title, ...edges, ...nodes, ...lines);
+}
+
+/** The static SVG's card (an opaque white card that reads in any export theme) with its heading. */
+function card(width: number, height: number, heading: string, ...children: string[]): string {
+  return el(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      "font-family": "sans-serif",
+      "font-size": 11,
+      role: "img",
+      "aria-label": heading,
+    },
+    el("rect", { width, height, fill: INK.paper, stroke: INK.border, rx: 4 }),
+    text({ x: width / 2, y: 22, "text-anchor": "middle", "font-size": 14, fill: INK.text }, heading),
+    ...children,
+  );
 }
