@@ -3,19 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { networkFigure } from "../../lib/src/figure/network-figure";
 import { networkScene } from "../../lib/src/figure/scene/network";
-import { net321, net321Data, tensor, toNetworkGraph } from "../../lib/src/index";
 import { smallNetwork } from "./figure-fixtures";
 import { networkDisagreements } from "./scene-agreement";
-
-function graph321() {
-  const data = net321Data({ n: 4, seed: 0 });
-  const net = net321(6);
-  const P = net.params;
-  return toNetworkGraph(net.loss({ x: tensor(1, 3, data.x.data.subarray(0, 3)), y: tensor(1, 1, [data.y.data[0]]) }), {
-    explain: [P.w14, P.w46, P.b6],
-    selected: P.w14,
-  });
-}
+import { graph321 } from "./series-figures";
 
 describe("network: the SVG and the Lab plot from one scene", () => {
   for (const [name, graph] of [

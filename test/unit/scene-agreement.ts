@@ -3,9 +3,9 @@
 // centred at paper points). Both come out in the figure's pixels, so they can be compared.
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { networkPlot } from "../../extension/src/kinds/network";
-import { LIGHT, type Theme } from "../../extension/src/theme";
 import type { NetworkPayload } from "../../lib/src/figure/payload";
 import { networkScene } from "../../lib/src/figure/scene/network";
+import { LIGHT_THEME } from "../../lib/src/figure/theme";
 import { toSvg } from "../../lib/src/svg/to-svg";
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -319,21 +319,12 @@ export function differences(a: Drawn, b: Drawn, tol = 0.6): string[] {
 
 // The network figure has its own pixel scene (no axes): its SVG and its Lab plot agree when they draw the same pills
 // at the same places and the same edge and value labels at the same places (to 0.1 px and 1 px).
-const light: Theme = {
-  light: true,
-  paper: "#ffffff",
-  text: "#222",
-  muted: "#666",
-  grid: "#eee",
-  accent: "#d62728",
-  colors: LIGHT,
-};
 
 /** What differs between a network payload's static SVG and its Lab plot (light theme, its selected parameter). */
 export function networkDisagreements(p: NetworkPayload): string[] {
   const out: string[] = [];
   const doc = new DOMParser().parseFromString(toSvg(p), "image/svg+xml");
-  const plot = networkPlot(p, { selected: p.selected }, light);
+  const plot = networkPlot(p, { selected: p.selected }, LIGHT_THEME);
   const nodes = plot.data[3] as Json;
   // The SVG's offset: its pills are the plot's nodes moved down by the title band.
   const rects = Array.from(doc.getElementsByTagName("rect") as unknown as Element[]).filter(

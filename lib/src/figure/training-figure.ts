@@ -2,7 +2,7 @@ import { fmt } from "./format";
 import type { TrainingHistory } from "./data";
 import { decimate, pick } from "./decimate";
 import { Figure } from "./figure";
-import type { Dash, LayerTraces, LossTrace, Progress, Trace, TrainingPayload } from "./payload";
+import type { Dash, LayerTraces, LossTrace, Trace, TrainingPayload } from "./payload";
 
 export interface TrainingFigureOptions {
   title?: string;

@@ -1,5 +1,5 @@
 import type { LayerTrace, TrainingHistory } from "../figure/data";
-import { checkLoss, computeLoss, type LossName } from "./losses";
+import { checkLoss, type LossName } from "./losses";
 import {
   checkOptimizer,
   optimizer as makeOptimizer,

@@ -1,6 +1,6 @@
 import { textWidth } from "../figure/labels";
 import { NETWORK_LABEL_SIZE, networkScene } from "../figure/scene/network";
-import type { NetworkExplanation, NetworkPayload, PlacedNode } from "../figure/payload";
+import type { NetworkPayload, PlacedNode } from "../figure/payload";
 import { LIGHT_THEME as INK } from "../figure/theme";
 import { el, fmt, text, title, utf8Bytes } from "./xml";
 
